@@ -1,0 +1,10 @@
+export * from './errors';
+export * from './i18n';
+export * from './options';
+export * from './profile/schema';
+export * from './profile/validate';
+export * from './profile/seeds/index';
+export * from './tally/input';
+export * from './tally/tally';
+export * from './tally/share';
+export { thresholdValue, fractionWords, BASE_WORDS } from './tally/words';
