@@ -14,7 +14,10 @@ export default tseslint.config(
   {
     languageOptions: { globals: { ...globals.node } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
@@ -24,7 +27,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: [...ours, ...nodeIo], message: 'shared is pure: no I/O and no imports of our other packages.' }] },
+        {
+          patterns: [
+            {
+              group: [...ours, ...nodeIo],
+              message: 'shared is pure: no I/O and no imports of our other packages.',
+            },
+          ],
+        },
       ],
     },
   },
@@ -33,7 +43,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['@hall/server', '@hall/server/*', '@hall/chair-console', '@hall/terminal-ui'], message: 'drivers know nothing of the server or the UIs.' }] },
+        {
+          patterns: [
+            {
+              group: ['@hall/server', '@hall/server/*', '@hall/chair-console', '@hall/terminal-ui'],
+              message: 'drivers know nothing of the server or the UIs.',
+            },
+          ],
+        },
       ],
     },
   },
@@ -43,7 +60,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['@hall/server', '@hall/server/*', '@hall/drivers', '@hall/drivers/*'], message: 'UIs talk to the server only through the API and socket events.' }] },
+        {
+          patterns: [
+            {
+              group: ['@hall/server', '@hall/server/*', '@hall/drivers', '@hall/drivers/*'],
+              message: 'UIs talk to the server only through the API and socket events.',
+            },
+          ],
+        },
       ],
     },
   },

@@ -5,7 +5,10 @@ import { defineConfig } from 'vitest/config';
 // get generous per-test timeouts in their own files, never timed assertions.
 export default defineConfig({
   test: {
-    include: ['{shared,drivers,server,test}/**/*.test.ts', '{chair-console,terminal-ui}/src/**/*.test.{ts,tsx}'],
+    include: [
+      '{shared,drivers,server,test}/**/*.test.ts',
+      '{chair-console,terminal-ui}/src/**/*.test.{ts,tsx}',
+    ],
     exclude: ['**/node_modules/**', '**/dist/**'],
     testTimeout: 20_000,
     hookTimeout: 60_000,

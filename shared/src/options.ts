@@ -45,10 +45,7 @@ export function optionForSeatKey(set: OptionSet, seatKey: number): Option | unde
  * - `none`: no key.
  */
 export type KeyClass =
-  | { kind: 'valid'; option: string }
-  | { kind: 'invalid' }
-  | { kind: 'unmapped' }
-  | { kind: 'none' };
+  { kind: 'valid'; option: string } | { kind: 'invalid' } | { kind: 'unmapped' } | { kind: 'none' };
 
 /**
  * Classify a key event's keys (the set of keys pressed together, SEAT-PROTOCOLS.md: "two or more
@@ -56,10 +53,7 @@ export type KeyClass =
  * several keys together is an invalid ballot (DOMAIN.md: "Pressing ... two keys together, is not
  * a valid ballot").
  */
-export function classifyKeys(
-  set: OptionSet,
-  keys: readonly number[],
-): KeyClass {
+export function classifyKeys(set: OptionSet, keys: readonly number[]): KeyClass {
   const distinct = [...new Set(keys)];
   if (distinct.length === 0) return { kind: 'none' };
   if (distinct.length > 1) return { kind: 'invalid' };

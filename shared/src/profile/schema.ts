@@ -47,7 +47,10 @@ export const ComparisonSchema = Type.Union([Type.Literal('at-least'), Type.Liter
 export type Comparison = Static<typeof ComparisonSchema>;
 
 export const FractionSchema = Type.Object(
-  { num: Type.Integer({ minimum: 0, maximum: 1000 }), den: Type.Integer({ minimum: 1, maximum: 1000 }) },
+  {
+    num: Type.Integer({ minimum: 0, maximum: 1000 }),
+    den: Type.Integer({ minimum: 1, maximum: 1000 }),
+  },
   { additionalProperties: false },
 );
 export type Fraction = Static<typeof FractionSchema>;
@@ -84,7 +87,10 @@ export const FollowUpSchema = Type.Object(
     reevaluate: Type.Boolean(),
     /** What follows when that new evaluation fails again (escalation). */
     onRepeatedFailure: Type.Optional(
-      Type.Object({ action: Id, label: TextSchema, cite: Type.String() }, { additionalProperties: false }),
+      Type.Object(
+        { action: Id, label: TextSchema, cite: Type.String() },
+        { additionalProperties: false },
+      ),
     ),
   },
   { additionalProperties: false },
@@ -127,13 +133,18 @@ export const ProfileSchema = Type.Object(
     version: Type.Integer({ minimum: 1 }),
     name: TextSchema,
     source: Type.Object(
-      { title: Type.String({ minLength: 1 }), articles: Type.Array(Type.String()), adopted: Type.String() },
+      {
+        title: Type.String({ minLength: 1 }),
+        articles: Type.Array(Type.String()),
+        adopted: Type.String(),
+      },
       { additionalProperties: false },
     ),
     optionSet: OptionSetSchema,
     base: BaseSchema,
     /** Whether a seat may change its ballot before the vote closes. */
     allowChangeBeforeClose: Type.Boolean(),
+    /** Listed best first: an outcome later in the list is worse than one before it. */
     outcomes: Type.Array(OutcomeSchema, { minItems: 1 }),
     ladder: Type.Array(RungSchema, { minItems: 1 }),
   },

@@ -17,7 +17,8 @@ export function validateProfile(data: unknown): Profile {
     );
   }
   const problem = semanticProblem(data);
-  if (problem) throw new DomainError(DomainErrorCode.InvalidProfile, `invalid profile ${data.id}: ${problem}`);
+  if (problem)
+    throw new DomainError(DomainErrorCode.InvalidProfile, `invalid profile ${data.id}: ${problem}`);
   return data;
 }
 
@@ -43,13 +44,15 @@ function semanticProblem(p: Profile): string | undefined {
   const checkCondition = (c: Condition, where: string): string | undefined => {
     const unknown = c.options.find((k) => !keys.includes(k));
     if (unknown) return `${where}: option "${unknown}" is not in option set ${p.optionSet.id}`;
-    if (c.fraction.num > c.fraction.den) return `${where}: fraction ${c.fraction.num}/${c.fraction.den} is above 1`;
+    if (c.fraction.num > c.fraction.den)
+      return `${where}: fraction ${c.fraction.num}/${c.fraction.den} is above 1`;
     return undefined;
   };
 
   for (const [i, rung] of p.ladder.entries()) {
     const where = `ladder[${i}]`;
-    if (!outcomeIds.includes(rung.outcome)) return `${where}: outcome "${rung.outcome}" is not defined`;
+    if (!outcomeIds.includes(rung.outcome))
+      return `${where}: outcome "${rung.outcome}" is not defined`;
     const last = i === p.ladder.length - 1;
     if (last && rung.when) return `${where}: the last rung must have no "when": it is what remains`;
     if (!last && !rung.when) return `${where}: only the last rung may have no "when"`;

@@ -26,7 +26,10 @@ export interface CheckedInput {
 function requireCount(name: string, value: unknown, min: number): number {
   if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < min) {
     const what = min === 1 ? 'a whole number of at least 1' : 'a whole number, 0 or more';
-    throw new DomainError(DomainErrorCode.InvalidNumber, `${name} must be ${what} (got ${String(value)})`);
+    throw new DomainError(
+      DomainErrorCode.InvalidNumber,
+      `${name} must be ${what} (got ${String(value)})`,
+    );
   }
   return value;
 }

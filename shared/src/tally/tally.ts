@@ -59,7 +59,11 @@ export function baseValue(base: Base, x: CheckedInput): number {
  * number) or `den × count > num × base` (more-than, 超过/过半数). Integers only, in BigInt so no
  * product can lose precision.
  */
-export function meets(count: number, base: number, c: Pick<Condition, 'comparison' | 'fraction'>): boolean {
+export function meets(
+  count: number,
+  base: number,
+  c: Pick<Condition, 'comparison' | 'fraction'>,
+): boolean {
   const left = BigInt(c.fraction.den) * BigInt(count);
   const right = BigInt(c.fraction.num) * BigInt(base);
   return c.comparison === 'at-least' ? left >= right : left > right;
@@ -105,8 +109,7 @@ function tryRung(profile: Profile, rung: Rung, x: CheckedInput): RungResult {
   };
 }
 
-function explain(profile: Profile, steps: RungResult[], outcome: string): Text {
-  const label = profile.outcomes.find((o) => o.id === outcome)!.label;
+function explain(profile: Profile, steps: RungResult[]): Text {
   const line = (lang: keyof Text) =>
     steps
       .map((s) => {
@@ -117,10 +120,10 @@ function explain(profile: Profile, steps: RungResult[], outcome: string): Text {
           const rest = lang === 'zh' ? '其余情形' : 'otherwise';
           return `${facts || rest} → ${target}`;
         }
-        return lang === 'zh' ? `${facts}，不是${target}` : `${facts}: not ${target}`;
+        return lang === 'zh' ? `${facts}，不是${target}` : `${facts}: not “${target}”`;
       })
       .join(lang === 'zh' ? '；' : '; ');
-  return { zh: `${line('zh')}（结果：${label.zh}）`, en: `${line('en')} (result: ${label.en})` };
+  return { zh: line('zh'), en: line('en') };
 }
 
 /**
@@ -150,6 +153,6 @@ export function tally(profile: Profile, input: TallyInput): TallyResult {
     counts: x.counts,
     followUp: outcome.followUp,
     steps,
-    explanation: explain(profile, steps, outcome.id),
+    explanation: explain(profile, steps),
   };
 }

@@ -19,7 +19,9 @@ const FRACTION_WORDS: Record<string, Text> = {
 };
 
 export function fractionWords(f: Fraction): Text {
-  return FRACTION_WORDS[`${f.num}/${f.den}`] ?? { zh: `${f.num}/${f.den}`, en: `${f.num}/${f.den}` };
+  return (
+    FRACTION_WORDS[`${f.num}/${f.den}`] ?? { zh: `${f.num}/${f.den}`, en: `${f.num}/${f.den}` }
+  );
 }
 
 /** The operator that held, or the one that shows why it did not. */
@@ -38,6 +40,9 @@ export function thresholdValue(f: Fraction, base: number): string {
   if (scaled % den === 0n) return (scaled / den).toString();
   const exact = (scaled * 100n) % den === 0n;
   const hundredths = (scaled * 200n + den) / (2n * den);
-  const text = `${hundredths / 100n}.${(hundredths % 100n).toString().padStart(2, '0')}`.replace(/0$/, '');
+  const text = `${hundredths / 100n}.${(hundredths % 100n).toString().padStart(2, '0')}`.replace(
+    /0$/,
+    '',
+  );
   return exact ? text : `≈${text}`;
 }

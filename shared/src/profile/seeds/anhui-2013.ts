@@ -17,7 +17,10 @@ import type { Profile } from '../schema';
 export const anhui2013: Profile = {
   id: 'anhui-2013',
   version: 1,
-  name: { zh: '安徽省人大常委会满意度测评办法（2013）', en: 'Anhui Provincial Standing Committee rules (2013)' },
+  name: {
+    zh: '安徽省人大常委会满意度测评办法（2013）',
+    en: 'Anhui Provincial Standing Committee rules (2013)',
+  },
   source: {
     title: '安徽省人民代表大会常务委员会听取和审议专项工作报告及满意度测评办法',
     articles: ['第十六条', '第十七条'],
@@ -28,7 +31,12 @@ export const anhui2013: Profile = {
   allowChangeBeforeClose: false,
   outcomes: [
     { id: 'satisfied', label: { zh: '满意', en: 'Satisfied' }, passed: true, followUp: [] },
-    { id: 'basically-satisfied', label: { zh: '基本满意', en: 'Basically satisfied' }, passed: true, followUp: [] },
+    {
+      id: 'basically-satisfied',
+      label: { zh: '基本满意', en: 'Basically satisfied' },
+      passed: true,
+      followUp: [],
+    },
     {
       id: 'unsatisfied',
       label: { zh: '不满意', en: 'Unsatisfied' },
@@ -67,7 +75,13 @@ export const anhui2013: Profile = {
     },
     {
       outcome: 'basically-satisfied',
-      when: [{ options: [SATISFIED, BASICALLY_SATISFIED], comparison: 'at-least', fraction: { num: 1, den: 2 } }],
+      when: [
+        {
+          options: [SATISFIED, BASICALLY_SATISFIED],
+          comparison: 'at-least',
+          fraction: { num: 1, den: 2 },
+        },
+      ],
       rule: {
         zh: '满意票不足半数，但加基本满意票达到半数以上的，为测评基本满意',
         en: 'Satisfied below half, but satisfied plus basically satisfied reach half or more: basically satisfied',

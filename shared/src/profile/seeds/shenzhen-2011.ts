@@ -15,7 +15,10 @@ import type { Profile } from '../schema';
 export const shenzhen2011: Profile = {
   id: 'shenzhen-2011',
   version: 1,
-  name: { zh: '深圳市人大常委会满意度测评工作规则（2011）', en: 'Shenzhen Municipal Standing Committee rules (2011)' },
+  name: {
+    zh: '深圳市人大常委会满意度测评工作规则（2011）',
+    en: 'Shenzhen Municipal Standing Committee rules (2011)',
+  },
   source: {
     title: '深圳市人民代表大会常务委员会听取和审议专项工作报告满意度测评工作规则',
     articles: ['第七条', '第八条'],
@@ -25,6 +28,7 @@ export const shenzhen2011: Profile = {
   base: 'members',
   allowChangeBeforeClose: false,
   outcomes: [
+    { id: 'accepted', label: { zh: '无需整改', en: 'Accepted' }, passed: true, followUp: [] },
     {
       id: 'rectification-required',
       label: { zh: '应当整改', en: 'Rectification required' },
@@ -50,7 +54,6 @@ export const shenzhen2011: Profile = {
         },
       ],
     },
-    { id: 'accepted', label: { zh: '无需整改', en: 'Accepted' }, passed: true, followUp: [] },
   ],
   ladder: [
     {

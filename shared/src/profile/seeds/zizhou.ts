@@ -17,9 +17,13 @@ import type { Profile } from '../schema';
 export const zizhou: Profile = {
   id: 'zizhou',
   version: 1,
-  name: { zh: '子洲县人大常委会满意度测评暂行办法', en: 'Zizhou County Standing Committee interim rules' },
+  name: {
+    zh: '子洲县人大常委会满意度测评暂行办法',
+    en: 'Zizhou County Standing Committee interim rules',
+  },
   source: {
-    title: '子洲县人民代表大会常务委员会关于听取和审议“一府两院”专项工作报告实行满意度测评的暂行办法',
+    title:
+      '子洲县人民代表大会常务委员会关于听取和审议“一府两院”专项工作报告实行满意度测评的暂行办法',
     articles: ['第五条', '第六条', '第八条'],
     adopted: '子洲县第十六届人民代表大会常务委员会',
   },
@@ -83,7 +87,13 @@ export const zizhou: Profile = {
     },
     {
       outcome: 'basically-satisfied',
-      when: [{ options: [SATISFIED, BASICALLY_SATISFIED], comparison: 'more-than', fraction: { num: 1, den: 2 } }],
+      when: [
+        {
+          options: [SATISFIED, BASICALLY_SATISFIED],
+          comparison: 'more-than',
+          fraction: { num: 1, den: 2 },
+        },
+      ],
       rule: {
         zh: '满意票在50%以下(含50%)、满意票和基本满意票之和占50%以上(不含50%)，为基本满意',
         en: 'Satisfied at most 50%, satisfied plus basically satisfied above 50% (50% excluded): basically satisfied',

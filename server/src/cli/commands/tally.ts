@@ -1,0 +1,82 @@
+import { seedProfile, SEED_PROFILES, tally, type TallyResult } from '@hall/shared';
+import type { Command } from '../command';
+import { RefusedError } from '../errors';
+import { printResult } from '../io';
+
+/** A whole number as typed: digits only (a sign, a point or an exponent is refused, not rounded). */
+export function parseCount(name: string, text: string): number {
+  if (!/^\d+$/.test(text)) {
+    throw new RefusedError(`--${name} must be a whole number, 0 or more (got "${text}")`);
+  }
+  const n = Number(text);
+  if (!Number.isSafeInteger(n)) throw new RefusedError(`--${name} is too large (got "${text}")`);
+  return n;
+}
+
+/** `satisfied=31,basically-satisfied=10`: each key once; a key left out is 0. */
+export function parseCounts(text: string): Record<string, number> {
+  const counts: Record<string, number> = {};
+  if (text.trim() === '') return counts;
+  for (const part of text.split(',')) {
+    const eq = part.indexOf('=');
+    if (eq <= 0) throw new RefusedError(`--counts: "${part}" is not <key>=<count>`);
+    const key = part.slice(0, eq).trim();
+    if (Object.hasOwn(counts, key)) throw new RefusedError(`--counts: "${key}" is given twice`);
+    counts[key] = parseCount(`counts ${key}`, part.slice(eq + 1).trim());
+  }
+  return counts;
+}
+
+/** The tally fields of CONTRACT.md §1, plus the explanation of how the rule decided. */
+export function tallyJson(r: TallyResult) {
+  return {
+    profile: r.profile,
+    outcome: r.outcome,
+    members: r.members,
+    present: r.present,
+    valid: r.valid,
+    invalid: r.invalid,
+    notVoted: r.notVoted,
+    counts: r.counts,
+    followUp: r.followUp,
+    explanation: r.explanation,
+  };
+}
+
+export const tallyCommand: Command = {
+  words: ['tally'],
+  summary: 'Decide an evaluation offline under a rule profile.',
+  usage:
+    'tally --profile <id> --members <n> --present <p> --counts <key>=<k>,... [--invalid <i>] [--json]',
+  options: {
+    flags: ['json'],
+    values: ['profile', 'members', 'present', 'counts', 'invalid'],
+    required: ['profile', 'members', 'present', 'counts'],
+  },
+  run(args, io) {
+    const id = args.values.get('profile')!;
+    const profile = seedProfile(id);
+    if (!profile) {
+      const known = SEED_PROFILES.map((p) => p.id).join(', ');
+      throw new RefusedError(`unknown profile "${id}" (known: ${known})`);
+    }
+    const result = tally(profile, {
+      members: parseCount('members', args.values.get('members')!),
+      present: parseCount('present', args.values.get('present')!),
+      counts: parseCounts(args.values.get('counts')!),
+      invalid: parseCount('invalid', args.values.get('invalid') ?? '0'),
+    });
+    printResult(io, args.flags.has('json'), tallyJson(result), () => {
+      const outcome = profile.outcomes.find((o) => o.id === result.outcome)!;
+      const counts = profile.optionSet.options
+        .map((o) => `${o.label.zh} ${result.counts[o.key]}`)
+        .join('，');
+      const follow = result.followUp.map((f) => `\n后续：${f.label.zh}（${f.cite}）`).join('');
+      return (
+        `${profile.name.zh}\n应到 ${result.members}，实到 ${result.present}；${counts}；` +
+        `无效 ${result.invalid}，未按 ${result.notVoted}\n${result.explanation.zh}\n` +
+        `结果：${outcome.label.zh}${follow}`
+      );
+    });
+  },
+};

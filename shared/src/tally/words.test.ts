@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { formatShare } from './share';
+import { thresholdValue } from './words';
+
+describe('thresholdValue (display only)', () => {
+  it.each([
+    [1, 2, 60, '30'],
+    [1, 2, 61, '30.5'],
+    [1, 3, 63, '21'],
+    [1, 3, 64, '≈21.33'],
+    [1, 3, 65, '≈21.67'],
+    [2, 3, 1, '≈0.67'],
+    [1, 4, 5, '1.25'],
+    [1, 8, 1, '≈0.13'],
+    [1, 2, 0, '0'],
+  ])('%i/%i of %i is %s', (num, den, base, text) => {
+    expect(thresholdValue({ num, den }, base)).toBe(text);
+  });
+});
+
+describe('formatShare (display only, may not add up to 100)', () => {
+  it.each([
+    [30, 33, 2, '90.91%'],
+    [3, 33, 0, '9%'],
+    [30, 33, 0, '91%'],
+    [42, 42, 2, '100.00%'],
+    [1, 3, 2, '33.33%'],
+    [2, 3, 2, '66.67%'],
+    [1, 8, 1, '12.5%'],
+    [0, 0, 2, '—'],
+  ])('%i of %i to %i decimals is %s', (count, base, decimals, text) => {
+    expect(formatShare(count, base, decimals)).toBe(text);
+  });
+});
