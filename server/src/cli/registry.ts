@@ -1,5 +1,25 @@
 import type { Command } from './command';
+import { attendanceCommand, checkinCloseCommand, checkinOpenCommand } from './commands/attendance';
+import { rosterImportCommand } from './commands/roster-import';
+import { sessionStartCommand } from './commands/session-start';
 import { tallyCommand } from './commands/tally';
+import {
+  voteAnnounceCommand,
+  voteCloseCommand,
+  voteOpenCommand,
+  voteStatusCommand,
+} from './commands/vote';
 
-/** Every `hall` command. Commands that talk to the running server are added beside these. */
-export const COMMANDS: readonly Command[] = [tallyCommand];
+/** Every `hall` command (CONTRACT.md §1). `record` and `key` come with the signed record. */
+export const COMMANDS: readonly Command[] = [
+  tallyCommand,
+  rosterImportCommand,
+  sessionStartCommand,
+  checkinOpenCommand,
+  checkinCloseCommand,
+  attendanceCommand,
+  voteOpenCommand,
+  voteStatusCommand,
+  voteCloseCommand,
+  voteAnnounceCommand,
+];

@@ -1,0 +1,75 @@
+// @vitest-environment jsdom
+import { cleanup, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { renderIn } from '../test-utils';
+import { ResultView, type ResultLike } from './ResultView';
+
+afterEach(cleanup);
+
+const result: ResultLike = {
+  voteId: 3,
+  title: '省人民政府关于生态环境保护工作情况的报告',
+  profile: 'anhui-2013',
+  outcome: 'basically-satisfied',
+  members: 62,
+  present: 55,
+  valid: 52,
+  invalid: 2,
+  notVoted: 1,
+  counts: { satisfied: 30, 'basically-satisfied': 1, unsatisfied: 21 },
+  openedAt: '2026-11-26T09:30:00.000Z',
+  closedAt: '2026-11-26T09:31:00.000Z',
+  announcedAt: '2026-11-26T09:31:10.000Z',
+  explanation: {
+    zh: '满意 30 < 全体组成人员 62 的半数 31，不是满意；…',
+    en: 'Satisfied 30 < half …',
+  },
+  followUp: [],
+};
+
+const row = (key: string) => within(screen.getByTestId(`count-${key}`));
+
+describe('ResultView', () => {
+  it('shows 应到, 实到, every option, 无效, 未按 and the outcome in Chinese', () => {
+    renderIn(<ResultView result={result} large />);
+    expect(row('members').getByText('应到')).toBeTruthy();
+    expect(row('members').getByText('62')).toBeTruthy();
+    expect(row('present').getByText('55')).toBeTruthy();
+    expect(row('satisfied').getByText('满意')).toBeTruthy();
+    expect(row('satisfied').getByText('30')).toBeTruthy();
+    expect(row('basically-satisfied').getByText('1')).toBeTruthy();
+    expect(row('unsatisfied').getByText('21')).toBeTruthy();
+    expect(row('invalid').getByText('2')).toBeTruthy();
+    expect(row('notVoted').getByText('1')).toBeTruthy();
+    expect(screen.getByTestId('outcome').textContent).toContain('基本满意');
+    expect(screen.getByTestId('explanation').textContent).toContain('全体组成人员 62 的半数 31');
+    expect(screen.getByRole('img').getAttribute('aria-label')).toContain('满意 30');
+  });
+
+  it('speaks English when asked', () => {
+    renderIn(<ResultView result={{ ...result, outcome: 'unsatisfied' }} />, 'en');
+    expect(screen.getByTestId('outcome').textContent).toContain('Unsatisfied');
+    expect(row('notVoted').getByText('Did not press')).toBeTruthy();
+  });
+
+  it('lists the follow-up the profile requires', () => {
+    renderIn(
+      <ResultView
+        result={{
+          ...result,
+          outcome: 'unsatisfied',
+          followUp: [
+            {
+              action: 're-report',
+              label: { zh: '下次常委会会议上重作报告', en: 'Report again' },
+              cite: '第十七条',
+            },
+          ],
+        }}
+      />,
+    );
+    expect(screen.getByRole('list', { name: '后续' }).textContent).toContain(
+      '重作报告（第十七条）',
+    );
+  });
+});

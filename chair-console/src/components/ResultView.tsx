@@ -1,0 +1,80 @@
+import type { ResultPayload, Text } from '@hall/shared';
+import { useI18n } from '../lib/i18n';
+import { optionLabel, outcomeLabel, profileFor } from '../lib/labels';
+import { BarChart, type Bar } from './BarChart';
+
+/** A decided result; the chair's copy also has the explanation and the follow-up. */
+export type ResultLike = ResultPayload & {
+  explanation?: Text;
+  followUp?: { action: string; label: Text; cite: string }[];
+};
+
+const TONES: Record<string, Bar['tone']> = {
+  satisfied: 'good',
+  'basically-satisfied': 'fair',
+  unsatisfied: 'bad',
+};
+
+/**
+ * 应到, 实到, every option, 无效, 未按, the outcome, and a bar chart. `large` is the hall display:
+ * readable across the hall.
+ */
+export function ResultView({ result, large = false }: { result: ResultLike; large?: boolean }) {
+  const { t, lang, pick } = useI18n();
+  const profile = profileFor(result.profile);
+  const keys = profile ? profile.optionSet.options.map((o) => o.key) : Object.keys(result.counts);
+  const rows: [string, number, string][] = [
+    [t('members'), result.members, 'members'],
+    [t('present'), result.present, 'present'],
+    ...keys.map((k): [string, number, string] => [
+      optionLabel(profile, k, lang),
+      result.counts[k] ?? 0,
+      k,
+    ]),
+    [t('invalid'), result.invalid, 'invalid'],
+    [t('notVoted'), result.notVoted, 'notVoted'],
+  ];
+  const bars: Bar[] = [
+    ...keys.map((k): Bar => ({
+      label: optionLabel(profile, k, lang),
+      value: result.counts[k] ?? 0,
+      tone: TONES[k] ?? 'neutral',
+    })),
+    { label: t('invalid'), value: result.invalid, tone: 'neutral' },
+    { label: t('notVoted'), value: result.notVoted, tone: 'neutral' },
+  ];
+  return (
+    <section className={`panel result ${large ? 'large' : ''}`} aria-label={t('result')}>
+      <h2 className="result-title">{result.title}</h2>
+      <p className="outcome" data-testid="outcome" data-outcome={result.outcome}>
+        <span>{t('outcome')}：</span>
+        <strong>{outcomeLabel(profile, result.outcome, lang)}</strong>
+      </p>
+      <table className="counts">
+        <tbody>
+          {rows.map(([label, value, key]) => (
+            <tr key={key} data-testid={`count-${key}`}>
+              <th scope="row">{label}</th>
+              <td>{value}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <BarChart bars={bars} title={t('barChart')} />
+      {result.explanation ? (
+        <p className="explanation" data-testid="explanation">
+          {t('explanation')}：{pick(result.explanation)}
+        </p>
+      ) : null}
+      {result.followUp && result.followUp.length > 0 ? (
+        <ul className="follow-up" aria-label={t('followUp')}>
+          {result.followUp.map((f) => (
+            <li key={f.action}>
+              {pick(f.label)}（{f.cite}）
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,121 @@
+import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
+import type { Lang, Text } from '@hall/shared';
+
+/** Every string a person reads: Chinese first (zh-CN), English available. */
+const STRINGS = {
+  appTitle: { zh: '常委会满意度测评', en: 'Committee satisfaction evaluation' },
+  language: { zh: 'English', en: '中文' },
+  login: { zh: '登录', en: 'Log in' },
+  logout: { zh: '退出', en: 'Log out' },
+  username: { zh: '用户名', en: 'User name' },
+  password: { zh: '密码', en: 'Password' },
+  loginFailed: { zh: '登录失败', en: 'Login failed' },
+  chair: { zh: '主持人', en: 'Presiding officer' },
+  secretariat: { zh: '工作机构', en: 'Secretariat' },
+  technician: { zh: '技术人员', en: 'Technician' },
+  disconnected: {
+    zh: '与会场服务器的连接已断开，正在重新连接…',
+    en: 'Connection to the hall server lost, reconnecting…',
+  },
+  members: { zh: '应到', en: 'Members' },
+  present: { zh: '实到', en: 'Present' },
+  observers: { zh: '列席', en: 'Observers' },
+  quorumMet: { zh: '已达法定人数', en: 'Quorum met' },
+  quorumNotMet: { zh: '未达法定人数', en: 'No quorum' },
+  checkin: { zh: '签到', en: 'Check-in' },
+  checkinOpen: { zh: '开始签到', en: 'Open check-in' },
+  checkinClose: { zh: '结束签到', en: 'Close check-in' },
+  checkinRunning: { zh: '签到进行中', en: 'Check-in open' },
+  seats: { zh: '席位', en: 'Seats' },
+  seatsOnline: { zh: '在线席位', en: 'Seats online' },
+  seatOnline: { zh: '在线', en: 'online' },
+  seatOffline: { zh: '离线', en: 'offline' },
+  seatCheckedIn: { zh: '已签到', en: 'checked in' },
+  buses: { zh: '总线', en: 'Buses' },
+  busUp: { zh: '正常', en: 'up' },
+  busDown: { zh: '故障', en: 'down' },
+  agenda: { zh: '议程', en: 'Agenda' },
+  noSession: { zh: '尚未开始会议', en: 'No sitting started' },
+  openVote: { zh: '开始测评', en: 'Open evaluation' },
+  closeVote: { zh: '结束测评', en: 'Close evaluation' },
+  announce: { zh: '当场公布', en: 'Announce' },
+  item: { zh: '测评事项', en: 'Item' },
+  title: { zh: '标题', en: 'Title' },
+  organ: { zh: '报告机关', en: 'Reporting organ' },
+  profile: { zh: '测评办法', en: 'Rule profile' },
+  timer: { zh: '自动结束（秒，可不填）', en: 'Close after (seconds, optional)' },
+  pressed: { zh: '已按键', en: 'Pressed' },
+  remaining: { zh: '剩余时间', en: 'Time left' },
+  stateOpen: { zh: '测评进行中', en: 'Voting open' },
+  stateClosed: { zh: '测评已结束，待公布', en: 'Closed, not yet announced' },
+  stateAnnounced: { zh: '已公布', en: 'Announced' },
+  stateIdle: { zh: '等待开始', en: 'Waiting' },
+  satisfied: { zh: '满意', en: 'Satisfied' },
+  basicallySatisfied: { zh: '基本满意', en: 'Basically satisfied' },
+  unsatisfied: { zh: '不满意', en: 'Unsatisfied' },
+  invalid: { zh: '无效', en: 'Invalid' },
+  notVoted: { zh: '未按', en: 'Did not press' },
+  outcome: { zh: '测评结果', en: 'Result' },
+  explanation: { zh: '依据', en: 'How the rule decided' },
+  followUp: { zh: '后续', en: 'Follow-up' },
+  result: { zh: '结果', en: 'Result' },
+  roster: { zh: '人员名单', en: 'Roster' },
+  rosterImport: { zh: '导入名单（CSV）', en: 'Import roster (CSV)' },
+  rosterImported: { zh: '名单已导入', en: 'Roster imported' },
+  sessionStart: { zh: '开始会议', en: 'Start sitting' },
+  addItem: { zh: '添加议程', en: 'Add item' },
+  evaluations: { zh: '测评记录', en: 'Evaluations' },
+  none: { zh: '暂无', en: 'None yet' },
+  markPresent: { zh: '手工签到', en: 'Mark present' },
+  waitingAnnouncement: { zh: '请等待主持人公布结果', en: 'Waiting for the result to be announced' },
+  barChart: { zh: '票数分布', en: 'Ballots' },
+} satisfies Record<string, Text>;
+
+export type StringKey = keyof typeof STRINGS;
+
+interface I18n {
+  lang: Lang;
+  setLang: (lang: Lang) => void;
+  t: (key: StringKey) => string;
+  pick: (text: Text) => string;
+}
+
+const I18nContext = createContext<I18n | null>(null);
+
+function initialLang(): Lang {
+  const saved = typeof localStorage !== 'undefined' ? localStorage.getItem('hall.lang') : null;
+  return saved === 'en' ? 'en' : 'zh';
+}
+
+export function I18nProvider({ children, lang: fixed }: { children: ReactNode; lang?: Lang }) {
+  const [lang, setLangState] = useState<Lang>(fixed ?? initialLang());
+  const value = useMemo<I18n>(
+    () => ({
+      lang,
+      setLang: (l) => {
+        localStorage.setItem('hall.lang', l);
+        document.documentElement.lang = l === 'zh' ? 'zh-CN' : 'en';
+        setLangState(l);
+      },
+      t: (key) => STRINGS[key][lang],
+      pick: (text) => text[lang],
+    }),
+    [lang],
+  );
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
+export function useI18n(): I18n {
+  const ctx = useContext(I18nContext);
+  if (!ctx) throw new Error('useI18n outside I18nProvider');
+  return ctx;
+}
+
+export function LanguageToggle() {
+  const { lang, setLang, t } = useI18n();
+  return (
+    <button type="button" className="lang" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>
+      {t('language')}
+    </button>
+  );
+}

@@ -1,0 +1,26 @@
+import { useEffect, useState } from 'react';
+import { NAMESPACES } from '@hall/shared';
+import { BusHealth } from '../components/BusHealth';
+import { ConnectionBanner } from '../components/ConnectionBanner';
+import { SeatMap, type SeatView } from '../components/SeatMap';
+import { endpoints } from '../lib/endpoints';
+import { useLive } from '../lib/live';
+
+/** Buses and seats: what is online, what is down. */
+export function TechnicianPage({ token }: { token: string }) {
+  const live = useLive(NAMESPACES.technician, token);
+  const [seats, setSeats] = useState<SeatView[]>([]);
+  useEffect(() => {
+    endpoints.seats(token).then(
+      (r) => setSeats(r.seats),
+      () => setSeats([]),
+    );
+  }, [token, live.hardware]);
+  return (
+    <div className="technician">
+      <ConnectionBanner connected={live.connected} />
+      <BusHealth hardware={live.hardware} />
+      <SeatMap seats={seats} />
+    </div>
+  );
+}

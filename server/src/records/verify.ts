@@ -1,0 +1,151 @@
+import { isDeepStrictEqual } from 'node:util';
+import { tally, validateProfile, type TallyResult } from '@hall/shared';
+import { canonicalBytes, canonicalHash } from './canonical';
+import { importPublicKey, verifyBytes } from './keys';
+
+/** What `record verify` found (CONTRACT.md §1: `{valid, records, ...}`). */
+export interface VerifyReport {
+  valid: boolean;
+  /** How many records were checked. */
+  records: number;
+  /** Whether the input was a whole chain (an array) whose links were checked. */
+  chain: boolean;
+  /** The public keys that signed, in order of first use. */
+  publicKeys: string[];
+  /** One line per problem, naming the record (`seq` or position) and what is wrong. */
+  problems: string[];
+}
+
+const ISO_MS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+const HEX64 = /^[0-9a-f]{64}$/;
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+const isCount = (v: unknown): v is number =>
+  typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
+
+/** Fields every record has, and what they must look like (CONTRACT.md §5). */
+function structureProblems(r: Record<string, unknown>): string[] {
+  const p: string[] = [];
+  for (const f of ['hall', 'title', 'outcome'] as const)
+    if (typeof r[f] !== 'string') p.push(`${f} must be a string`);
+  for (const f of ['sessionId', 'voteId', 'members', 'present', 'invalid', 'notVoted'] as const) {
+    if (!isCount(r[f])) p.push(`${f} must be a whole number`);
+  }
+  if (!isCount(r.seq) || r.seq < 1) p.push('seq must be 1, 2, ...');
+  if (!(r.prevHash === null || (typeof r.prevHash === 'string' && HEX64.test(r.prevHash)))) {
+    p.push('prevHash must be null or lower-case hex SHA-256');
+  }
+  for (const f of ['openedAt', 'closedAt', 'announcedAt'] as const) {
+    if (typeof r[f] !== 'string' || !ISO_MS.test(r[f]) || Number.isNaN(Date.parse(r[f]))) {
+      p.push(`${f} must be ISO 8601 UTC with milliseconds`);
+    }
+  }
+  if (
+    p.length === 0 &&
+    !(
+      (r.openedAt as string) <= (r.closedAt as string) &&
+      (r.closedAt as string) <= (r.announcedAt as string)
+    )
+  ) {
+    p.push('times out of order: openedAt ≤ closedAt ≤ announcedAt');
+  }
+  if (!isObject(r.counts) || !Object.values(r.counts).every(isCount))
+    p.push('counts must map options to whole numbers');
+  if (!Array.isArray(r.followUp)) p.push('followUp must be an array');
+  if (!isObject(r.profile)) p.push('profile must be an object');
+  return p;
+}
+
+function signatureProblems(
+  r: Record<string, unknown>,
+  expectedKey: string | undefined,
+  keys: string[],
+): string[] {
+  const s = r.signature;
+  if (!isObject(s)) return ['signature missing'];
+  const names = Object.keys(s).sort().join(',');
+  if (names !== 'alg,publicKey,value') return ['signature must be exactly {alg, publicKey, value}'];
+  if (s.alg !== 'Ed25519') return [`signature alg must be Ed25519 (got ${String(s.alg)})`];
+  const key = typeof s.publicKey === 'string' ? importPublicKey(s.publicKey) : undefined;
+  if (!key) return ['signature publicKey is not a base64 raw 32-byte Ed25519 key'];
+  const pub = s.publicKey as string;
+  if (!keys.includes(pub)) keys.push(pub);
+  const { signature: _s, ...unsigned } = r;
+  const problems: string[] = [];
+  if (typeof s.value !== 'string' || !verifyBytes(key, canonicalBytes(unsigned), s.value)) {
+    problems.push('signature does not verify');
+  }
+  if (expectedKey !== undefined && pub !== expectedKey)
+    problems.push('signed by another key than --public-key');
+  return problems;
+}
+
+/** Decide the counts again under the recorded profile: the outcome must follow from them. */
+function retallyProblems(r: Record<string, unknown>): string[] {
+  let result: TallyResult;
+  try {
+    const profile = validateProfile(r.profile);
+    result = tally(profile, {
+      members: r.members as number,
+      present: r.present as number,
+      counts: r.counts as Record<string, number>,
+      invalid: r.invalid as number,
+    });
+  } catch (e) {
+    return [`re-tally refused: ${e instanceof Error ? e.message : String(e)}`];
+  }
+  const p: string[] = [];
+  if (result.outcome !== r.outcome)
+    p.push(
+      `outcome ${String(r.outcome)} does not follow from the counts (re-tally: ${result.outcome})`,
+    );
+  if (result.notVoted !== r.notVoted)
+    p.push(`notVoted ${String(r.notVoted)} does not follow (re-tally: ${result.notVoted})`);
+  if (r.valid !== undefined && result.valid !== r.valid)
+    p.push(`valid ${String(r.valid)} does not follow (re-tally: ${result.valid})`);
+  if (!isDeepStrictEqual(result.counts, r.counts))
+    p.push('counts do not name exactly the options of the profile');
+  if (!isDeepStrictEqual(result.followUp, r.followUp))
+    p.push('followUp is not what the profile requires for the outcome');
+  return p;
+}
+
+/**
+ * Verify one record (signature and re-tally) or an array of records in chain order (also the
+ * chain: seq 1, 2, ... without gaps, prevHash linking each to the one before).
+ */
+export function verifyRecords(input: unknown, options: { publicKey?: string } = {}): VerifyReport {
+  const chain = Array.isArray(input);
+  const list: unknown[] = chain ? input : [input];
+  const problems: string[] = [];
+  const publicKeys: string[] = [];
+  if (chain && list.length === 0) problems.push('the chain is empty');
+  if (options.publicKey !== undefined && !importPublicKey(options.publicKey)) {
+    problems.push('--public-key is not a base64 raw 32-byte Ed25519 key');
+  }
+  list.forEach((item, i) => {
+    const name =
+      isObject(item) && isCount(item.seq) ? `record seq ${item.seq}` : `record #${i + 1}`;
+    if (!isObject(item)) {
+      problems.push(`${name}: not a JSON object`);
+      return;
+    }
+    const structure = structureProblems(item);
+    const found = [...structure, ...signatureProblems(item, options.publicKey, publicKeys)];
+    if (structure.length === 0) found.push(...retallyProblems(item));
+    if (item.seq === 1 && item.prevHash !== null) found.push('seq 1 must have prevHash null');
+    if (chain) {
+      const prev = list[i - 1];
+      if (i === 0 && item.seq !== 1)
+        found.push(`a chain starts at seq 1 (got ${String(item.seq)})`);
+      if (i > 0 && isObject(prev)) {
+        if (item.seq !== (prev.seq as number) + 1)
+          found.push(`seq ${String(item.seq)} does not follow ${String(prev.seq)}`);
+        if (item.prevHash !== canonicalHash(prev))
+          found.push('prevHash does not match the previous record');
+      }
+    }
+    problems.push(...found.map((f) => `${name}: ${f}`));
+  });
+  return { valid: problems.length === 0, records: list.length, chain, publicKeys, problems };
+}
