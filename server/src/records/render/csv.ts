@@ -1,0 +1,61 @@
+import type { SealedRecord } from '../record';
+import { outcomeLabelOf } from './labels';
+import { canonicalHash } from '../canonical';
+
+/** RFC 4180 quoting: a field with a comma, quote or line break is quoted, quotes doubled. */
+function field(v: string | number | null): string {
+  const s = v === null ? '' : String(v);
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/**
+ * All results as CSV (UTF-8 with BOM so spreadsheet programs read the Chinese), one row per
+ * sealed record, in chain order. Option columns are the union of the records' option sets.
+ */
+export function recordsCsv(records: readonly SealedRecord[]): string {
+  const options: { key: string; label: string }[] = [];
+  for (const r of records) {
+    for (const o of r.profile.optionSet.options) {
+      if (!options.some((x) => x.key === o.key)) options.push({ key: o.key, label: o.label.zh });
+    }
+  }
+  const header = [
+    'seq',
+    'sessionId',
+    'voteId',
+    'title',
+    'organ',
+    'profile',
+    'members',
+    'present',
+    ...options.map((o) => `${o.key}（${o.label}）`),
+    'invalid',
+    'notVoted',
+    'outcome',
+    'outcomeLabel',
+    'openedAt',
+    'closedAt',
+    'announcedAt',
+    'hash',
+  ];
+  const rows = records.map((r) => [
+    r.seq,
+    r.sessionId,
+    r.voteId,
+    r.title,
+    r.organ ?? null,
+    r.profile.id,
+    r.members,
+    r.present,
+    ...options.map((o) => (o.key in r.counts ? (r.counts[o.key] ?? 0) : null)),
+    r.invalid,
+    r.notVoted,
+    r.outcome,
+    outcomeLabelOf(r),
+    r.openedAt,
+    r.closedAt,
+    r.announcedAt,
+    canonicalHash(r),
+  ]);
+  return '\uFEFF' + [header, ...rows].map((row) => row.map(field).join(',')).join('\r\n') + '\r\n';
+}
