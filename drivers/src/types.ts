@@ -30,8 +30,10 @@ export interface KeyEvent {
   /** The keys pressed together, ascending, 1-5. Two or more = several keys together. */
   keys: number[];
   /**
-   * Stable identity of the hardware event: `<bus>:<boot hex>:<seq>` (modbus: BOOT_ID and
-   * EVENT_SEQ of the unit; wireless: boot and seq of the base). Equal on re-delivery.
+   * Stable identity of the hardware event, equal on re-delivery. Modbus: `<seat>:<BOOT_ID
+   * hex>:<EVENT_SEQ>` (BOOT_ID is per unit and only 16 bits, so two units of a bus may share
+   * one: the seat is part of the id). Wireless: `<bus>:<boot hex>:<seq>` (boot and seq of the
+   * base, which numbers the events of all its keypads).
    */
   deliveryId: string;
 }
