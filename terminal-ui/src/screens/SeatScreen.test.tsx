@@ -1,0 +1,133 @@
+// @vitest-environment jsdom
+import { cleanup, render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { THREE_LEVEL, type TerminalPressReply, type TerminalState } from '@hall/shared';
+import { WordsProvider } from '../strings';
+import { SeatScreen } from './SeatScreen';
+
+afterEach(cleanup);
+
+const base: TerminalState = {
+  seat: 'A-12',
+  occupant: '张三',
+  mayVote: true,
+  mode: 'idle',
+  checkedIn: false,
+  vote: null,
+  result: null,
+};
+const vote = {
+  voteId: 5,
+  title: '省人民政府关于食品安全工作情况的报告',
+  state: 'open' as const,
+  options: THREE_LEVEL.options,
+  registered: false,
+};
+
+function show(
+  state: TerminalState,
+  onPress = vi.fn(async (): Promise<TerminalPressReply> => ({ lamp: 'registered', reason: null })),
+) {
+  render(
+    <WordsProvider>
+      <SeatScreen state={state} onPress={onPress} />
+    </WordsProvider>,
+  );
+  return onPress;
+}
+
+describe('seat terminal states', () => {
+  it('idle: waits for the sitting', () => {
+    show(base);
+    expect(screen.getByTestId('idle').textContent).toBe('请等待会议开始');
+  });
+
+  it('check-in: one press checks in; once checked in it says so', async () => {
+    const onPress = show({ ...base, mode: 'checkin' });
+    await userEvent.setup().click(screen.getByRole('button', { name: '签到' }));
+    expect(onPress).toHaveBeenCalledWith([1]);
+    cleanup();
+    show({ ...base, mode: 'checkin', checkedIn: true });
+    expect(screen.getByTestId('checked-in').textContent).toBe('已签到');
+  });
+
+  it('vote open: choose, confirm, and "registered" only after the server confirms', async () => {
+    let confirm!: (r: TerminalPressReply) => void;
+    const onPress = vi.fn(() => new Promise<TerminalPressReply>((resolve) => (confirm = resolve)));
+    show({ ...base, mode: 'open', vote }, onPress);
+    const user = userEvent.setup();
+    expect(screen.getByText(vote.title)).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: '基本满意' }));
+    expect(screen.getByTestId('chosen').textContent).toBe('基本满意');
+    expect(onPress).not.toHaveBeenCalled();
+    await user.click(screen.getByRole('button', { name: '确认提交' }));
+    expect(onPress).toHaveBeenCalledWith([2]);
+    expect(screen.queryByTestId('registered')).toBeNull();
+    confirm({ lamp: 'registered', reason: null });
+    expect((await screen.findByTestId('registered')).textContent).toBe('已登记');
+    expect(document.body.textContent).not.toContain('基本满意'); // the choice is not left on screen
+  });
+
+  it('vote open: going back lets the member choose again, by keyboard', async () => {
+    const onPress = show({ ...base, mode: 'open', vote });
+    const user = userEvent.setup();
+    screen.getByRole('button', { name: '满意' }).focus();
+    await user.keyboard('{Enter}');
+    await user.click(screen.getByRole('button', { name: '返回重选' }));
+    await user.click(screen.getByRole('button', { name: '不满意' }));
+    await user.click(screen.getByRole('button', { name: '确认提交' }));
+    expect(onPress).toHaveBeenCalledWith([3]);
+  });
+
+  it('a refused press is explained on screen', async () => {
+    show(
+      { ...base, mode: 'open', vote },
+      vi.fn(async (): Promise<TerminalPressReply> => ({
+        lamp: 'not-accepted',
+        reason: 'already-registered',
+      })),
+    );
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: '满意' }));
+    await user.click(screen.getByRole('button', { name: '确认提交' }));
+    expect((await screen.findByTestId('not-accepted')).textContent).toContain(
+      '本席位已登记，不能更改',
+    );
+  });
+
+  it('a seat already registered (e.g. from its keypad) shows registered without options', () => {
+    show({ ...base, mode: 'open', vote: { ...vote, registered: true } });
+    expect(screen.getByTestId('registered')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: '满意' })).toBeNull();
+  });
+
+  it('an observer seat cannot vote', () => {
+    show({ ...base, mayVote: false, mode: 'open', vote });
+    expect(screen.getByText('本席位为列席席位，不参加测评')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: '满意' })).toBeNull();
+  });
+
+  it('closed, then the announced result', () => {
+    show({ ...base, mode: 'closed', vote: { ...vote, state: 'closed' } });
+    expect(screen.getByTestId('closed').textContent).toContain('测评已结束');
+    cleanup();
+    show({
+      ...base,
+      mode: 'idle',
+      vote: { ...vote, state: 'announced' },
+      result: {
+        voteId: 5,
+        title: vote.title,
+        outcome: { zh: '基本满意', en: 'Basically satisfied' },
+        members: 60,
+        present: 52,
+        counts: THREE_LEVEL.options.map((o, i) => ({ label: o.label, value: [20, 21, 9][i]! })),
+        invalid: 1,
+        notVoted: 1,
+      },
+    });
+    expect(screen.getByTestId('outcome').textContent).toBe('测评结果：基本满意');
+    expect(screen.getByRole('row', { name: '基本满意 21' })).toBeTruthy();
+  });
+});

@@ -1,0 +1,108 @@
+import { useState } from 'react';
+import type { TerminalPressReply, TerminalState } from '@hall/shared';
+import { useWords } from '../strings';
+import { VoteScreen } from './VoteScreen';
+
+/** What the seat shows in each mode of the hall. */
+export function SeatScreen({
+  state,
+  onPress,
+}: {
+  state: TerminalState;
+  onPress: (keys: number[]) => Promise<TerminalPressReply>;
+}) {
+  const { t, pick } = useWords();
+  const [checkinError, setCheckinError] = useState<string | null>(null);
+  const vote = state.vote;
+
+  if (state.mode === 'checkin') {
+    return (
+      <section className="screen checkin">
+        {state.checkedIn ? (
+          <p className="lamp green" data-testid="checked-in">
+            {t('checkedIn')}
+          </p>
+        ) : (
+          <>
+            <p>{t('checkinHelp')}</p>
+            <button
+              type="button"
+              className="big-button primary"
+              onClick={() =>
+                onPress([1]).then(
+                  (r) => setCheckinError(r.lamp === 'registered' ? null : t('notAccepted')),
+                  (e: Error) => setCheckinError(e.message),
+                )
+              }
+            >
+              {t('checkin')}
+            </button>
+            {checkinError ? (
+              <p role="alert" className="error">
+                {checkinError}
+              </p>
+            ) : null}
+          </>
+        )}
+      </section>
+    );
+  }
+
+  if (state.mode === 'open' && vote?.state === 'open') {
+    if (!state.mayVote) return <p className="screen notice">{t('observer')}</p>;
+    return <VoteScreen vote={vote} onPress={onPress} />;
+  }
+
+  if (vote?.state === 'closed') {
+    return (
+      <section className="screen closed">
+        <h1 className="vote-title">{vote.title}</h1>
+        <p data-testid="closed">{t('closed')}</p>
+      </section>
+    );
+  }
+
+  const r = state.result;
+  if (vote?.state === 'announced' && r && r.voteId === vote.voteId) {
+    return (
+      <section className="screen result" aria-label={t('result')}>
+        <h1 className="vote-title">{r.title}</h1>
+        <p className="outcome" data-testid="outcome">
+          {t('result')}：{pick(r.outcome)}
+        </p>
+        <table>
+          <tbody>
+            <tr>
+              <th scope="row">{t('members')}</th>
+              <td>{r.members}</td>
+            </tr>
+            <tr>
+              <th scope="row">{t('present')}</th>
+              <td>{r.present}</td>
+            </tr>
+            {r.counts.map((c) => (
+              <tr key={c.label.zh}>
+                <th scope="row">{pick(c.label)}</th>
+                <td>{c.value}</td>
+              </tr>
+            ))}
+            <tr>
+              <th scope="row">{t('invalid')}</th>
+              <td>{r.invalid}</td>
+            </tr>
+            <tr>
+              <th scope="row">{t('notVoted')}</th>
+              <td>{r.notVoted}</td>
+            </tr>
+          </tbody>
+        </table>
+      </section>
+    );
+  }
+
+  return (
+    <p className="screen idle" data-testid="idle">
+      {t('idle')}
+    </p>
+  );
+}
