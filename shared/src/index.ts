@@ -8,3 +8,5 @@ export * from './tally/input';
 export * from './tally/tally';
 export * from './tally/share';
 export { thresholdValue, fractionWords, BASE_WORDS } from './tally/words';
+export * from './api/index';
+export * from './terminal/events';

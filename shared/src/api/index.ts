@@ -1,0 +1,3 @@
+export * from './roles';
+export * from './live-events';
+export * from './schemas';

@@ -1,0 +1,151 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { TextSchema } from '../profile/schema';
+
+/**
+ * Request and response schemas of the hall server's REST API (server/README.md), shared so the
+ * consoles type their calls from the same definitions the server validates with.
+ */
+
+export const ErrorBody = Type.Object({
+  statusCode: Type.Integer(),
+  error: Type.String(),
+  code: Type.Optional(Type.String()),
+  message: Type.String(),
+});
+export type ErrorBody = Static<typeof ErrorBody>;
+
+export const LoginBody = Type.Object(
+  {
+    username: Type.String({ minLength: 1, maxLength: 64 }),
+    password: Type.String({ minLength: 1, maxLength: 256 }),
+  },
+  { additionalProperties: false },
+);
+export const LoginReply = Type.Object({ token: Type.String(), role: Type.String() });
+
+export const RosterImportBody = Type.Object(
+  {
+    /** The CSV file's bytes, base64: the server checks the encoding itself (CONTRACT.md §4). */
+    csvBase64: Type.String({ maxLength: 4_000_000, pattern: '^[A-Za-z0-9+/]*={0,2}$' }),
+  },
+  { additionalProperties: false },
+);
+export const RosterImportReply = Type.Object({
+  members: Type.Integer(),
+  observers: Type.Integer(),
+});
+
+export const RosterEntry = Type.Object({
+  memberId: Type.String(),
+  name: Type.String(),
+  role: Type.Union([Type.Literal('member'), Type.Literal('observer')]),
+  seat: Type.Union([Type.String(), Type.Null()]),
+});
+export const RosterReply = Type.Object({ entries: Type.Array(RosterEntry) });
+
+export const SessionStartBody = Type.Object(
+  { title: Type.String({ minLength: 1, maxLength: 200 }) },
+  { additionalProperties: false },
+);
+export const SessionStartReply = Type.Object({ sessionId: Type.Integer() });
+
+export const AgendaItemBody = Type.Object(
+  {
+    title: Type.String({ minLength: 1, maxLength: 200 }),
+    /** The reporting organ: 省人民政府, 省高级人民法院, a department. */
+    organ: Type.String({ minLength: 1, maxLength: 200 }),
+  },
+  { additionalProperties: false },
+);
+export const AgendaItem = Type.Object({
+  itemId: Type.Integer(),
+  title: Type.String(),
+  organ: Type.String(),
+});
+export const SessionReply = Type.Object({
+  sessionId: Type.Integer(),
+  title: Type.String(),
+  startedAt: Type.String(),
+  items: Type.Array(AgendaItem),
+});
+
+export const CheckinReply = Type.Object({
+  members: Type.Integer(),
+  present: Type.Integer(),
+  quorumMet: Type.Boolean(),
+});
+
+export const AttendanceReply = Type.Object({
+  members: Type.Integer(),
+  present: Type.Integer(),
+  quorumMet: Type.Boolean(),
+  seatsOnline: Type.Integer(),
+  observersPresent: Type.Integer(),
+  checkinOpen: Type.Boolean(),
+  sessionId: Type.Union([Type.Integer(), Type.Null()]),
+  quorumRule: TextSchema,
+});
+
+export const MarkAttendanceBody = Type.Object(
+  { memberId: Type.String({ minLength: 1, maxLength: 64 }), present: Type.Boolean() },
+  { additionalProperties: false },
+);
+
+export const VoteOpenBody = Type.Object(
+  {
+    title: Type.String({ minLength: 1, maxLength: 200 }),
+    profile: Type.String({ minLength: 1, maxLength: 64 }),
+    itemId: Type.Optional(Type.Integer({ minimum: 1 })),
+    /** Close by itself after this many seconds (the timer survives a restart). */
+    durationSeconds: Type.Optional(Type.Integer({ minimum: 1, maximum: 86_400 })),
+  },
+  { additionalProperties: false },
+);
+export const VoteOpenReply = Type.Object({ voteId: Type.Integer() });
+
+export const VoteStatusReply = Type.Object({
+  voteId: Type.Integer(),
+  state: Type.Union([Type.Literal('open'), Type.Literal('closed'), Type.Literal('announced')]),
+  present: Type.Integer(),
+  pressed: Type.Integer(),
+});
+
+/** `vote close` / `vote announce`: the tally fields plus voteId, title, openedAt, closedAt. */
+export const VoteResultReply = Type.Object({
+  voteId: Type.Integer(),
+  title: Type.String(),
+  profile: Type.String(),
+  outcome: Type.String(),
+  members: Type.Integer(),
+  present: Type.Integer(),
+  valid: Type.Integer(),
+  invalid: Type.Integer(),
+  notVoted: Type.Integer(),
+  counts: Type.Record(Type.String(), Type.Integer()),
+  followUp: Type.Array(Type.Unknown()),
+  explanation: TextSchema,
+  openedAt: Type.String(),
+  closedAt: Type.String(),
+  announcedAt: Type.Optional(Type.String()),
+});
+export type VoteResultReply = Static<typeof VoteResultReply>;
+
+export const VoteIdParams = Type.Object({ voteId: Type.Integer({ minimum: 1 }) });
+
+export const DemoPressBody = Type.Object(
+  {
+    seat: Type.String({ minLength: 3, maxLength: 16, pattern: '^[A-Za-z0-9_]+-[0-9]+$' }),
+    keys: Type.Array(Type.Integer({ minimum: 1, maximum: 5 }), { minItems: 1, maxItems: 5 }),
+    /** Re-deliver a hardware event: the same id is the same event. Default: a new event. */
+    deliveryId: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+    /** The tag the seat showed; default: the tag it shows now. */
+    tag: Type.Optional(Type.Integer({ minimum: 0, maximum: 65535 })),
+  },
+  { additionalProperties: false },
+);
+export const DemoPressReply = Type.Object({
+  lamp: Type.Union([Type.Literal('registered'), Type.Literal('not-accepted'), Type.Literal('off')]),
+  deliveryId: Type.String(),
+});
+
+export const OkReply = Type.Object({ ok: Type.Boolean() });
