@@ -26,7 +26,18 @@ export interface RecordBody {
   closedAt: string;
   announcedAt: string;
   /** A correction names the record it corrects: its seq and hash. Sealed records never change. */
-  corrects: { seq: number; hash: string } | null;
+  corrects: RecordLink | null;
+  /**
+   * The evaluation of a re-made report names the record whose follow-up required it (安徽 第十七条,
+   * 子洲 第八条, 深圳 第八条).
+   */
+  reevaluates: RecordLink | null;
+}
+
+/** A reference to a sealed record: its place in the chain and its hash. */
+export interface RecordLink {
+  seq: number;
+  hash: string;
 }
 
 export interface RecordSignature {

@@ -41,6 +41,7 @@ export function bodyFor(
     closedAt: `2026-11-26T09:${minute}:30.000Z`,
     announcedAt: `2026-11-26T09:${minute}:45.500Z`,
     corrects: null,
+    reevaluates: null,
   };
 }
 

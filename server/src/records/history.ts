@@ -1,0 +1,79 @@
+import { formatShare } from '@hall/shared';
+import type { SealedRecord } from './record';
+
+/**
+ * The history of evaluations per reporting organ (issue 7 "History"): 纵向 over time for one
+ * organ, 横向 across organs in a year. Figures come from sealed records only.
+ */
+export interface HistoryEntry {
+  seq: number;
+  year: number;
+  sessionId: number;
+  title: string;
+  profile: string;
+  outcome: string;
+  outcomeLabel: string;
+  passed: boolean;
+  members: number;
+  present: number;
+  counts: Record<string, number>;
+  /** 满意 share of valid ballots, for display only (two decimals). */
+  satisfiedShare: string;
+  announcedAt: string;
+}
+
+export interface OrganHistory {
+  organ: string;
+  entries: HistoryEntry[];
+  /** Outcome id → how many times, over the filtered entries. */
+  outcomes: Record<string, number>;
+}
+
+export interface HistoryFilter {
+  year?: number;
+  profile?: string;
+}
+
+const NO_ORGAN = '（未注明报告机关）';
+
+export function history(
+  records: readonly SealedRecord[],
+  filter: HistoryFilter = {},
+): OrganHistory[] {
+  const byOrgan = new Map<string, OrganHistory>();
+  for (const r of records) {
+    const year = new Date(r.announcedAt).getUTCFullYear();
+    if (filter.year !== undefined && year !== filter.year) continue;
+    if (filter.profile !== undefined && r.profile.id !== filter.profile) continue;
+    const organ = r.organ ?? NO_ORGAN;
+    const outcome = r.profile.outcomes.find((o) => o.id === r.outcome);
+    const valid = Object.values(r.counts).reduce((a, b) => a + b, 0);
+    const h = byOrgan.get(organ) ?? { organ, entries: [], outcomes: {} };
+    h.entries.push({
+      seq: r.seq,
+      year,
+      sessionId: r.sessionId,
+      title: r.title,
+      profile: r.profile.id,
+      outcome: r.outcome,
+      outcomeLabel: outcome?.label.zh ?? r.outcome,
+      passed: outcome?.passed ?? false,
+      members: r.members,
+      present: r.present,
+      counts: r.counts,
+      satisfiedShare: formatShare(r.counts.satisfied ?? 0, valid, 2),
+      announcedAt: r.announcedAt,
+    });
+    h.outcomes[r.outcome] = (h.outcomes[r.outcome] ?? 0) + 1;
+    byOrgan.set(organ, h);
+  }
+  // Organs in the order they first appear in the chain.
+  return [...byOrgan.values()];
+}
+
+/** The years that have records, newest first, for the filter. */
+export function historyYears(records: readonly SealedRecord[]): number[] {
+  return [...new Set(records.map((r) => new Date(r.announcedAt).getUTCFullYear()))].sort(
+    (a, b) => b - a,
+  );
+}
