@@ -10,3 +10,4 @@ export * from './tally/share';
 export { thresholdValue, fractionWords, BASE_WORDS } from './tally/words';
 export * from './api/index';
 export * from './terminal/events';
+export * from './records/record';

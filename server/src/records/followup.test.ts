@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { canonicalHash } from './canonical';
 import { addMonths, followUps } from './followup';
 import { history, historyYears } from './history';
-import type { RecordBody, SealedRecord } from './record';
+import type { RecordBody, SealedRecord } from '@hall/shared';
 import { sealRecord } from './seal';
 import { bodyFor, tempKey } from './test-records';
 

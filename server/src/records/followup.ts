@@ -1,6 +1,5 @@
-import type { Due } from '@hall/shared';
 import { canonicalHash } from './canonical';
-import type { SealedRecord } from './record';
+import type { FollowUpItem, SealedRecord } from '@hall/shared';
 
 /**
  * What each sealed result requires afterwards, and how far it has got (issue 7 "Follow-up"):
@@ -11,24 +10,6 @@ import type { SealedRecord } from './record';
  * - an action without re-evaluation (子洲 基本满意: report rectification to the 主任会议) stays open
  *   until the secretariat marks it done.
  */
-export interface FollowUpItem {
-  /** `<seq>:<action>`, stable: the key the secretariat marks done by. */
-  id: string;
-  seq: number;
-  hash: string;
-  title: string;
-  organ: string | null;
-  action: string;
-  label: { zh: string; en: string };
-  cite: string;
-  due: Due | null;
-  /** The due date when the profile gives one (months after the announcement), else null. */
-  dueDate: string | null;
-  state: 'open' | 'overdue' | 'fulfilled' | 'escalated' | 'done';
-  /** The record that re-evaluated the re-made report, when there is one. */
-  reevaluatedBy: number | null;
-  escalation: { action: string; label: { zh: string; en: string }; cite: string } | null;
-}
 
 /** `months` calendar months after `iso`, clamped to the month's last day (UTC). */
 export function addMonths(iso: string, months: number): string {

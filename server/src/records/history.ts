@@ -1,34 +1,9 @@
-import { formatShare } from '@hall/shared';
-import type { SealedRecord } from './record';
+import { formatShare, type OrganHistory, type SealedRecord } from '@hall/shared';
 
 /**
  * The history of evaluations per reporting organ (issue 7 "History"): 纵向 over time for one
  * organ, 横向 across organs in a year. Figures come from sealed records only.
  */
-export interface HistoryEntry {
-  seq: number;
-  year: number;
-  sessionId: number;
-  title: string;
-  profile: string;
-  outcome: string;
-  outcomeLabel: string;
-  passed: boolean;
-  members: number;
-  present: number;
-  counts: Record<string, number>;
-  /** 满意 share of valid ballots, for display only (two decimals). */
-  satisfiedShare: string;
-  announcedAt: string;
-}
-
-export interface OrganHistory {
-  organ: string;
-  entries: HistoryEntry[];
-  /** Outcome id → how many times, over the filtered entries. */
-  outcomes: Record<string, number>;
-}
-
 export interface HistoryFilter {
   year?: number;
   profile?: string;

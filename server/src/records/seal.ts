@@ -1,6 +1,6 @@
 import { canonicalBytes, canonicalHash } from './canonical';
 import { signBytes, type HallKey } from './keys';
-import type { RecordBody, SealedRecord } from './record';
+import type { RecordBody, SealedRecord } from '@hall/shared';
 
 /**
  * Seal a record: the next `seq` in the hall's chain, `prevHash` = SHA-256 of the previous

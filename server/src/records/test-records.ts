@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { seedProfile, tally } from '@hall/shared';
 import { loadOrCreateKey, type HallKey } from './keys';
-import type { RecordBody, SealedRecord } from './record';
+import type { RecordBody, SealedRecord } from '@hall/shared';
 import { sealRecord } from './seal';
 
 /** A fresh hall key in a temporary data directory (tests only). */

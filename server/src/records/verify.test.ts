@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalBytes, canonicalHash } from './canonical';
 import { keyFingerprint, verifyBytes, importPublicKey } from './keys';
-import type { SealedRecord } from './record';
+import type { SealedRecord } from '@hall/shared';
 import { sealRecord } from './seal';
 import { bodyFor, sampleChain, tempKey } from './test-records';
 import { verifyRecords } from './verify';

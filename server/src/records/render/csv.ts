@@ -1,4 +1,4 @@
-import type { SealedRecord } from '../record';
+import type { SealedRecord } from '@hall/shared';
 import { outcomeLabelOf } from './labels';
 import { canonicalHash } from '../canonical';
 

@@ -1,4 +1,4 @@
-import type { SealedRecord } from '../record';
+import type { SealedRecord } from '@hall/shared';
 
 /** The outcome's Chinese label from the record's own profile (never from today's profiles). */
 export function outcomeLabelOf(r: SealedRecord): string {

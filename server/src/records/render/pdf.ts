@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import type { SealedRecord } from '../record';
+import type { SealedRecord } from '@hall/shared';
 import { cjkFont } from './font';
 import { reportModel } from './report-model';
 

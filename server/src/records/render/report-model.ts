@@ -1,7 +1,7 @@
 import { outcomeLabelOf } from './labels';
 import { canonicalHash } from '../canonical';
 import { keyFingerprint } from '../keys';
-import type { SealedRecord } from '../record';
+import type { SealedRecord } from '@hall/shared';
 
 /**
  * Everything a printout shows, taken from the sealed record alone: the console, the hall
