@@ -47,3 +47,15 @@ export async function fileToBase64(file: Blob): Promise<string> {
   }
   return btoa(binary);
 }
+
+/** Fetch a file with the bearer token and hand it to the browser as a download. */
+export async function download(path: string, token: string, filename: string): Promise<void> {
+  const res = await fetch(path, { headers: { authorization: `Bearer ${token}` } });
+  if (!res.ok) throw new ApiError(res.status, res.statusText);
+  const url = URL.createObjectURL(await res.blob());
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

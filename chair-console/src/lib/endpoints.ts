@@ -1,7 +1,8 @@
 import type { OpenVoteRequest } from '../components/OpenVoteForm';
 import type { ResultLike } from '../components/ResultView';
 import type { SeatView } from '../components/SeatMap';
-import { api } from './api';
+import type { FollowUpItem, OrganHistory, SealedRecord } from '@hall/shared';
+import { api, download } from './api';
 
 /** Every REST call the consoles make, in one place (server/README.md lists the routes). */
 export interface Session {
@@ -34,4 +35,18 @@ export const endpoints = {
   closeVote: (token: string) => api<ResultLike>('/api/votes/close', { token, body: {} }),
   announceVote: (token: string) => api<ResultLike>('/api/votes/announce', { token, body: {} }),
   results: (token: string) => api<{ results: ResultLike[] }>('/api/votes/results', { token }),
+  records: (token: string) => api<{ records: SealedRecord[] }>('/api/records', { token }),
+  history: (token: string, filter: { year?: number; profile?: string }) => {
+    const q = new URLSearchParams();
+    if (filter.year) q.set('year', String(filter.year));
+    if (filter.profile) q.set('profile', filter.profile);
+    return api<{ organs: OrganHistory[]; years: number[] }>(`/api/history?${q}`, { token });
+  },
+  followUps: (token: string) => api<{ items: FollowUpItem[] }>('/api/followups', { token }),
+  markFollowUpDone: (token: string, id: string) =>
+    api(`/api/followups/${encodeURIComponent(id)}/done`, { token, body: {} }),
+  key: (token: string) => api<{ publicKey: string; fingerprint: string }>('/api/key', { token }),
+  recordPdf: (token: string, seq: number) =>
+    download(`/api/records/${seq}/pdf`, token, `record-${seq}.pdf`),
+  recordsCsv: (token: string) => download('/api/records/export.csv', token, 'records.csv'),
 };

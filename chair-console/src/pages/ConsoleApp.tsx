@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { LanguageToggle, useI18n, type StringKey } from '../lib/i18n';
 import { ChairPage } from './ChairPage';
+import { FollowUpPage } from './FollowUpPage';
+import { HistoryPage } from './HistoryPage';
 import { LoginPage, type Auth } from './LoginPage';
 import { SecretariatPage } from './SecretariatPage';
 import { TechnicianPage } from './TechnicianPage';
@@ -9,10 +11,10 @@ const STORAGE_KEY = 'hall.auth';
 
 /** Which pages a role may open; the server checks every call again. */
 const PAGES: Record<string, StringKey[]> = {
-  chair: ['chair', 'secretariat'],
-  secretariat: ['secretariat'],
+  chair: ['chair', 'secretariat', 'history', 'followUpPage'],
+  secretariat: ['secretariat', 'history', 'followUpPage'],
   technician: ['technician'],
-  operator: ['chair', 'secretariat', 'technician'],
+  operator: ['chair', 'secretariat', 'history', 'followUpPage', 'technician'],
 };
 
 function savedAuth(): Auth | null {
@@ -72,6 +74,8 @@ export function ConsoleApp() {
         {current === 'chair' ? <ChairPage token={auth.token} /> : null}
         {current === 'secretariat' ? <SecretariatPage token={auth.token} /> : null}
         {current === 'technician' ? <TechnicianPage token={auth.token} /> : null}
+        {current === 'history' ? <HistoryPage token={auth.token} /> : null}
+        {current === 'followUpPage' ? <FollowUpPage token={auth.token} /> : null}
       </main>
     </div>
   );

@@ -1,0 +1,105 @@
+import { useEffect, useState } from 'react';
+import { SEED_PROFILES, type OrganHistory } from '@hall/shared';
+import { endpoints } from '../lib/endpoints';
+import { useI18n } from '../lib/i18n';
+
+const TONE: Record<string, string> = {
+  satisfied: 'good',
+  accepted: 'good',
+  'basically-satisfied': 'fair',
+  unsatisfied: 'bad',
+  'rectification-required': 'bad',
+};
+
+/**
+ * Evaluations per reporting organ: 纵向 (one organ over time, a row of results) and 横向 (the
+ * organs side by side), filterable by year and profile. Figures from the sealed records.
+ */
+export function HistoryPage({ token }: { token: string }) {
+  const { t, pick } = useI18n();
+  const [year, setYear] = useState<number | undefined>();
+  const [profile, setProfile] = useState<string | undefined>();
+  const [data, setData] = useState<{ organs: OrganHistory[]; years: number[] } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    endpoints.history(token, { year, profile }).then(setData, (e: Error) => setError(e.message));
+  }, [token, year, profile]);
+
+  return (
+    <section className="panel history" aria-label={t('history')}>
+      <h2>{t('history')}</h2>
+      <div className="actions">
+        <label>
+          {t('year')}
+          <select
+            value={year ?? ''}
+            onChange={(e) => setYear(e.target.value ? Number(e.target.value) : undefined)}
+          >
+            <option value="">{t('allYears')}</option>
+            {(data?.years ?? []).map((y) => (
+              <option key={y} value={y}>
+                {y}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('profile')}
+          <select value={profile ?? ''} onChange={(e) => setProfile(e.target.value || undefined)}>
+            <option value="">{t('allProfiles')}</option>
+            {SEED_PROFILES.map((p) => (
+              <option key={p.id} value={p.id}>
+                {pick(p.name)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button
+          type="button"
+          onClick={() => void endpoints.recordsCsv(token).catch((e: Error) => setError(e.message))}
+        >
+          {t('downloadCsv')}
+        </button>
+      </div>
+      {error ? (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      ) : null}
+      {data && data.organs.length === 0 ? <p className="muted">{t('none')}</p> : null}
+      {data?.organs.map((o) => (
+        <article key={o.organ} className="organ" data-testid={`organ-${o.organ}`}>
+          <h3>{o.organ}</h3>
+          <ol className="timeline" aria-label={`${o.organ} ${t('history')}`}>
+            {o.entries.map((e) => (
+              <li
+                key={e.seq}
+                className={`tone-cell ${TONE[e.outcome] ?? 'neutral'}`}
+                title={`${e.title} ${e.satisfiedShare}`}
+              >
+                <span className="when">
+                  {e.year} · {t('record')} {e.seq}
+                </span>
+                <span className="what">{e.title}</span>
+                <strong>{e.outcomeLabel}</strong>
+                <span className="share">
+                  {t('satisfiedShare')} {e.satisfiedShare}
+                </span>
+                <button
+                  type="button"
+                  className="link"
+                  onClick={() =>
+                    void endpoints.recordPdf(token, e.seq).catch((x: Error) => setError(x.message))
+                  }
+                >
+                  {t('downloadPdf')}
+                </button>
+              </li>
+            ))}
+          </ol>
+        </article>
+      ))}
+    </section>
+  );
+}
