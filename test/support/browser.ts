@@ -65,3 +65,46 @@ export async function clippedText(page: Page): Promise<string[]> {
     return found;
   });
 }
+
+/**
+ * Text whose contrast with its background is below WCAG AA (4.5:1, or 3:1 for large text).
+ * The background is the nearest ancestor's opaque background colour.
+ */
+export async function lowContrast(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const rgb = (c: string) => (c.match(/[\d.]+/g) ?? []).map(Number);
+    const lum = ([r, g, b]: number[]) => {
+      const f = (v: number) => {
+        const s = v / 255;
+        return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+      };
+      return 0.2126 * f(r!) + 0.7152 * f(g!) + 0.0722 * f(b!);
+    };
+    const background = (el: Element | null): number[] => {
+      for (let e = el; e; e = e.parentElement) {
+        const c = rgb(getComputedStyle(e).backgroundColor);
+        if (c.length >= 3 && (c.length < 4 || c[3]! > 0.9)) return c.slice(0, 3);
+      }
+      return [255, 255, 255];
+    };
+    const found: string[] = [];
+    for (const el of Array.from(document.querySelectorAll<HTMLElement>('body *'))) {
+      const own = Array.from(el.childNodes).some((n) => n.nodeType === 3 && n.textContent?.trim());
+      if (!own || el.offsetParent === null) continue;
+      const style = getComputedStyle(el);
+      if (Number(style.opacity) < 1 || (el as HTMLButtonElement).disabled) continue;
+      const fg = rgb(style.color).slice(0, 3);
+      const l1 = lum(fg);
+      const l2 = lum(background(el));
+      const ratio = (Math.max(l1, l2) + 0.05) / (Math.min(l1, l2) + 0.05);
+      const size = parseFloat(style.fontSize);
+      const large = size >= 24 || (size >= 18.66 && Number(style.fontWeight) >= 700);
+      if (ratio < (large ? 3 : 4.5)) {
+        found.push(
+          `${el.tagName.toLowerCase()} "${el.textContent?.trim().slice(0, 30)}" ${ratio.toFixed(2)}:1`,
+        );
+      }
+    }
+    return found;
+  });
+}

@@ -2,7 +2,7 @@ import type { OpenVoteRequest } from '../components/OpenVoteForm';
 import type { ResultLike } from '../components/ResultView';
 import type { SeatView } from '../components/SeatMap';
 import type { FollowUpItem, OrganHistory, SealedRecord } from '@hall/shared';
-import { api, download } from './api';
+import { api, ApiError, download } from './api';
 
 /** Every REST call the consoles make, in one place (server/README.md lists the routes). */
 export interface Session {
@@ -12,29 +12,38 @@ export interface Session {
   items: { itemId: number; title: string; organ: string }[];
 }
 
+export interface TerminalView {
+  terminalId: number;
+  seat: string;
+  pairedAt: string;
+  revokedAt: string | null;
+}
+
 export const endpoints = {
   login: (username: string, password: string) =>
     api<{ token: string; role: string }>('/api/auth/login', { body: { username, password } }),
-  currentSession: (token: string) => api<Session | null>('/api/sessions/current', { token }),
+  /** The sitting in progress, or null before the first one. */
+  currentSession: (token: string) =>
+    api<Session>('/api/sessions/current', { token }).catch((e: unknown) => {
+      if (e instanceof ApiError && e.status === 404) return null;
+      throw e;
+    }),
   startSession: (token: string, title: string) =>
     api<{ sessionId: number }>('/api/sessions', { token, body: { title } }),
-  addItem: (token: string, sessionId: number, title: string, organ: string) =>
-    api<{ itemId: number }>(`/api/sessions/${sessionId}/items`, { token, body: { title, organ } }),
+  addItem: (token: string, title: string, organ: string) =>
+    api<{ itemId: number }>('/api/sessions/current/items', { token, body: { title, organ } }),
   importRoster: (token: string, csvBase64: string) =>
-    api<{ members: number; observers: number }>('/api/roster/import', {
-      token,
-      body: { csvBase64 },
-    }),
+    api<{ members: number; observers: number }>('/api/roster', { token, body: { csvBase64 } }),
   seats: (token: string) => api<{ seats: SeatView[] }>('/api/seats', { token }),
   checkinOpen: (token: string) => api('/api/checkin/open', { token, body: {} }),
   checkinClose: (token: string) => api('/api/checkin/close', { token, body: {} }),
   markPresent: (token: string, memberId: string, present: boolean) =>
     api('/api/attendance/mark', { token, body: { memberId, present } }),
   openVote: (token: string, req: OpenVoteRequest) =>
-    api<{ voteId: number }>('/api/votes/open', { token, body: req }),
-  closeVote: (token: string) => api<ResultLike>('/api/votes/close', { token, body: {} }),
-  announceVote: (token: string) => api<ResultLike>('/api/votes/announce', { token, body: {} }),
-  results: (token: string) => api<{ results: ResultLike[] }>('/api/votes/results', { token }),
+    api<{ voteId: number }>('/api/votes', { token, body: req }),
+  closeVote: (token: string) => api<ResultLike>('/api/votes/latest/close', { token, body: {} }),
+  announceVote: (token: string) =>
+    api<ResultLike>('/api/votes/latest/announce', { token, body: {} }),
   records: (token: string) => api<{ records: SealedRecord[] }>('/api/records', { token }),
   history: (token: string, filter: { year?: number; profile?: string }) => {
     const q = new URLSearchParams();
@@ -48,5 +57,13 @@ export const endpoints = {
   key: (token: string) => api<{ publicKey: string; fingerprint: string }>('/api/key', { token }),
   recordPdf: (token: string, seq: number) =>
     download(`/api/records/${seq}/pdf`, token, `record-${seq}.pdf`),
+  pairTerminal: (token: string, seat: string) =>
+    api<{ code: string; seat: string; expiresAt: string }>('/api/terminals/pairings', {
+      token,
+      body: { seat },
+    }),
+  terminals: (token: string) => api<{ terminals: TerminalView[] }>('/api/terminals', { token }),
+  revokeTerminal: (token: string, terminalId: number) =>
+    api(`/api/terminals/${terminalId}/revoke`, { token, body: {} }),
   recordsCsv: (token: string) => download('/api/records/export.csv', token, 'records.csv'),
 };

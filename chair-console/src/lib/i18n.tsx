@@ -92,6 +92,14 @@ const STRINGS = {
   downloadCsv: { zh: '全部结果（CSV）', en: 'All results (CSV)' },
   keyFingerprint: { zh: '签名密钥指纹', en: 'Signing key fingerprint' },
   record: { zh: '记录', en: 'Record' },
+  terminals: { zh: '席位终端', en: 'Seat terminals' },
+  seat: { zh: '席位', en: 'Seat' },
+  makePairingCode: { zh: '生成配对码', en: 'Make pairing code' },
+  pairingCode: { zh: '配对码', en: 'Pairing code' },
+  validUntil: { zh: '有效至', en: 'Valid until' },
+  pairedAt: { zh: '配对时间', en: 'Paired at' },
+  revoke: { zh: '撤销', en: 'Revoke' },
+  revoked: { zh: '已撤销', en: 'Revoked' },
 } satisfies Record<string, Text>;
 
 export type StringKey = keyof typeof STRINGS;

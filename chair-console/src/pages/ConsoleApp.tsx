@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { endpoints } from '../lib/endpoints';
 import { LanguageToggle, useI18n, type StringKey } from '../lib/i18n';
 import { ChairPage } from './ChairPage';
 import { FollowUpPage } from './FollowUpPage';
@@ -27,7 +28,6 @@ function savedAuth(): Auth | null {
 }
 
 export function ConsoleApp() {
-  const { t } = useI18n();
   const [auth, setAuth] = useState<Auth | null>(savedAuth);
   const pages = auth ? (PAGES[auth.role] ?? []) : [];
   const [page, setPage] = useState<StringKey | null>(null);
@@ -43,6 +43,42 @@ export function ConsoleApp() {
     );
   }
   const current = page && pages.includes(page) ? page : pages[0];
+  return (
+    <Console
+      auth={auth}
+      pages={pages}
+      current={current}
+      setPage={setPage}
+      onLogout={() => {
+        sessionStorage.removeItem(STORAGE_KEY);
+        setAuth(null);
+      }}
+    />
+  );
+}
+
+/** The logged-in console: its pages, the language, and the hall's signing key fingerprint. */
+function Console({
+  auth,
+  pages,
+  current,
+  setPage,
+  onLogout,
+}: {
+  auth: Auth;
+  pages: StringKey[];
+  current: StringKey | undefined;
+  setPage: (p: StringKey) => void;
+  onLogout: () => void;
+}) {
+  const { t } = useI18n();
+  const [fingerprint, setFingerprint] = useState<string | null>(null);
+  useEffect(() => {
+    endpoints.key(auth.token).then(
+      (k) => setFingerprint(k.fingerprint),
+      () => setFingerprint(null),
+    );
+  }, [auth.token]);
   return (
     <div className="console">
       <header>
@@ -60,16 +96,15 @@ export function ConsoleApp() {
           ))}
         </nav>
         <LanguageToggle />
-        <button
-          type="button"
-          onClick={() => {
-            sessionStorage.removeItem(STORAGE_KEY);
-            setAuth(null);
-          }}
-        >
+        <button type="button" onClick={onLogout}>
           {t('logout')}
         </button>
       </header>
+      {fingerprint ? (
+        <p className="fingerprint" data-testid="key-fingerprint">
+          {t('keyFingerprint')} {fingerprint}
+        </p>
+      ) : null}
       <main>
         {current === 'chair' ? <ChairPage token={auth.token} /> : null}
         {current === 'secretariat' ? <SecretariatPage token={auth.token} /> : null}

@@ -1,11 +1,10 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import { NAMESPACES } from '@hall/shared';
+import { NAMESPACES, type SealedRecord } from '@hall/shared';
 import { ConnectionBanner } from '../components/ConnectionBanner';
-import type { ResultLike } from '../components/ResultView';
 import { fileToBase64 } from '../lib/api';
 import { endpoints, type Session } from '../lib/endpoints';
 import { useI18n } from '../lib/i18n';
-import { outcomeLabel, profileFor } from '../lib/labels';
+import { outcomeLabel } from '../lib/labels';
 import { useLive } from '../lib/live';
 
 /** Roster import, the sitting and its agenda, and the evaluations with their results. */
@@ -13,7 +12,7 @@ export function SecretariatPage({ token }: { token: string }) {
   const { t, lang } = useI18n();
   const live = useLive(NAMESPACES.secretariat, token);
   const [session, setSession] = useState<Session | null>(null);
-  const [results, setResults] = useState<ResultLike[]>([]);
+  const [results, setResults] = useState<SealedRecord[]>([]);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [sessionTitle, setSessionTitle] = useState('');
   const [itemTitle, setItemTitle] = useState('');
@@ -22,7 +21,7 @@ export function SecretariatPage({ token }: { token: string }) {
   const refresh = useCallback(async () => {
     try {
       setSession(await endpoints.currentSession(token));
-      setResults((await endpoints.results(token)).results);
+      setResults((await endpoints.records(token)).records);
     } catch (err) {
       setMessage({ ok: false, text: err instanceof Error ? err.message : String(err) });
     }
@@ -110,7 +109,7 @@ export function SecretariatPage({ token }: { token: string }) {
               onSubmit={(e: FormEvent) => {
                 e.preventDefault();
                 void run(async () => {
-                  await endpoints.addItem(token, session.sessionId, itemTitle, organ);
+                  await endpoints.addItem(token, itemTitle, organ);
                   setItemTitle('');
                   return t('addItem');
                 });
@@ -158,7 +157,7 @@ export function SecretariatPage({ token }: { token: string }) {
             </thead>
             <tbody>
               {results.map((r) => (
-                <tr key={r.voteId}>
+                <tr key={r.seq}>
                   <td>{r.title}</td>
                   <td>{r.members}</td>
                   <td>{r.present}</td>
@@ -167,7 +166,7 @@ export function SecretariatPage({ token }: { token: string }) {
                   <td>{r.counts.unsatisfied ?? 0}</td>
                   <td>{r.invalid}</td>
                   <td>{r.notVoted}</td>
-                  <td>{outcomeLabel(profileFor(r.profile), r.outcome, lang)}</td>
+                  <td>{outcomeLabel(r.profile, r.outcome, lang)}</td>
                 </tr>
               ))}
             </tbody>

@@ -3,6 +3,7 @@ import { NAMESPACES } from '@hall/shared';
 import { BusHealth } from '../components/BusHealth';
 import { ConnectionBanner } from '../components/ConnectionBanner';
 import { SeatMap, type SeatView } from '../components/SeatMap';
+import { TerminalPairing } from '../components/TerminalPairing';
 import { endpoints } from '../lib/endpoints';
 import { useLive } from '../lib/live';
 
@@ -20,6 +21,7 @@ export function TechnicianPage({ token }: { token: string }) {
     <div className="technician">
       <ConnectionBanner connected={live.connected} />
       <BusHealth hardware={live.hardware} />
+      <TerminalPairing token={token} seats={seats.map((s) => s.seat)} />
       <SeatMap seats={seats} />
     </div>
   );
