@@ -43,6 +43,17 @@ export const RosterEntry = Type.Object({
 });
 export const RosterReply = Type.Object({ entries: Type.Array(RosterEntry) });
 
+/** One seat as the consoles may see it: occupant, online, checked in. Never what was pressed. */
+export const SeatView = Type.Object({
+  seat: Type.String(),
+  name: Type.Union([Type.String(), Type.Null()]),
+  role: Type.Union([Type.Literal('member'), Type.Literal('observer'), Type.Null()]),
+  online: Type.Boolean(),
+  checkedIn: Type.Boolean(),
+});
+export type SeatView = Static<typeof SeatView>;
+export const SeatsReply = Type.Object({ seats: Type.Array(SeatView) });
+
 export const SessionStartBody = Type.Object(
   { title: Type.String({ minLength: 1, maxLength: 200 }) },
   { additionalProperties: false },

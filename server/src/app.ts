@@ -1,0 +1,100 @@
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import { UserService } from './auth/users';
+import type { HallConfig } from './config/hall-config';
+import { buildBuses, type BuiltBus } from './hardware/build-buses';
+import { Hall } from './hall';
+import { LiveHub } from './live/live-hub';
+import { accessPlugin, type RouteAccess } from './plugins/access';
+import { consolesPlugin } from './plugins/consoles';
+import { externalPlugins } from './plugins/external';
+import { attendanceRoutes } from './routes/attendance-routes';
+import { authRoutes } from './routes/auth-routes';
+import { hallRoutes } from './routes/hall-routes';
+import { rosterRoutes } from './routes/roster-routes';
+import { sessionRoutes } from './routes/session-routes';
+import type { RouteContext } from './routes/types';
+import { voteRoutes } from './routes/vote-routes';
+
+export interface AppOptions {
+  config: HallConfig;
+  dataDir: string;
+  /** Demo hall: demo users and passwords, the demo press route. */
+  demo: boolean;
+  logger: Logger;
+  operatorToken?: string;
+  /** Replace the configured buses (tests: FakeBus). */
+  buses?: BuiltBus[];
+  now?: () => Date;
+  rateLimitMax?: number;
+  /** Where the built consoles are (default: chair-console/dist, terminal-ui/dist). */
+  consoleDirs?: { chair: string; terminal: string };
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    hall: Hall;
+    users: UserService;
+    live: LiveHub;
+    /** Every route with the roles that may call it (for the role-check test and the docs). */
+    routeAccess: RouteAccess[];
+  }
+}
+
+/**
+ * Build the hall server (the fastify demo app's layout): external plugins (helmet, rate limit,
+ * swagger at /docs), then the domain services (store, roster, sittings, check-in, votes, seat
+ * hardware), then the routes, then socket.io. The hall is not started: call `startHall(app)`
+ * (server.ts does) to start the seat hardware once the app is ready.
+ */
+export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: opts.logger as FastifyBaseLogger,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array' } },
+    bodyLimit: 1_000_000,
+  });
+  const buses = opts.buses ?? (await buildBuses(opts.config));
+  const hall = new Hall({
+    config: opts.config,
+    dataDir: opts.dataDir,
+    buses,
+    log: opts.logger,
+    ...(opts.now ? { now: opts.now } : {}),
+  });
+  const users = new UserService(hall.db, opts.operatorToken);
+  const passwordFile = await users.ensureUsers(opts.demo, opts.dataDir);
+  if (passwordFile) {
+    opts.logger.warn({ file: passwordFile }, 'console users created; initial passwords written');
+  }
+  const routeAccess: RouteAccess[] = [];
+  app.decorate('hall', hall);
+  app.decorate('users', users);
+  app.decorate('routeAccess', routeAccess);
+
+  await app.register(externalPlugins, { rateLimitMax: opts.rateLimitMax ?? 3000 });
+  await app.register(accessPlugin, { users, routes: routeAccess });
+  const ctx: RouteContext = { hall, users, demo: opts.demo };
+  for (const routes of [
+    authRoutes,
+    rosterRoutes,
+    sessionRoutes,
+    attendanceRoutes,
+    voteRoutes,
+    hallRoutes,
+  ]) {
+    await app.register(async (scope) => routes(scope, ctx));
+  }
+  await app.register(consolesPlugin, opts.consoleDirs ? { dirs: opts.consoleDirs } : {});
+  app.decorate('live', new LiveHub(app.server, hall, users));
+  app.addHook('onClose', async () => {
+    await app.live.close();
+    await hall.stop();
+  });
+  await app.ready();
+  return app;
+}
+
+/** Start the seat hardware in the mode the hall was left in. */
+export async function startHall(app: FastifyInstance): Promise<void> {
+  await app.hall.start();
+}

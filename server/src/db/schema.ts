@@ -1,0 +1,103 @@
+/**
+ * The hall database (server/SECRECY.md). No table has both a seat (or member) and an option
+ * column; there are no ballot rows. Per-vote rows of seats and counters are created when the
+ * vote opens, in key order, and later only updated in place with values of a fixed size, so
+ * the file's bytes do not depend on the order of presses.
+ */
+export const SCHEMA_VERSION = 1;
+
+export const SCHEMA = `
+CREATE TABLE IF NOT EXISTS meta (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE IF NOT EXISTS roster (
+  member_id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  role TEXT NOT NULL CHECK (role IN ('member', 'observer')),
+  seat TEXT UNIQUE
+) WITHOUT ROWID;
+
+CREATE TABLE IF NOT EXISTS users (
+  username TEXT PRIMARY KEY,
+  role TEXT NOT NULL,
+  salt TEXT NOT NULL,
+  hash TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE IF NOT EXISTS sessions (
+  session_id INTEGER PRIMARY KEY,
+  title TEXT NOT NULL,
+  started_at TEXT NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS agenda_items (
+  item_id INTEGER PRIMARY KEY,
+  session_id INTEGER NOT NULL REFERENCES sessions(session_id),
+  title TEXT NOT NULL,
+  organ TEXT NOT NULL
+);
+
+-- Presence per sitting. Rows are created for every roster entry when check-in or a vote opens;
+-- present/manual are 0/1 (record sizes never change, updates stay in place).
+CREATE TABLE IF NOT EXISTS attendance (
+  session_id INTEGER NOT NULL,
+  member_id TEXT NOT NULL,
+  present INTEGER NOT NULL CHECK (present IN (0, 1)),
+  manual INTEGER NOT NULL CHECK (manual IN (0, 1)),
+  PRIMARY KEY (session_id, member_id)
+) WITHOUT ROWID;
+
+CREATE TABLE IF NOT EXISTS votes (
+  vote_id INTEGER PRIMARY KEY,
+  session_id INTEGER NOT NULL,
+  item_id INTEGER,
+  title TEXT NOT NULL,
+  profile_json TEXT NOT NULL,
+  tag INTEGER NOT NULL,
+  members INTEGER NOT NULL,
+  state TEXT NOT NULL CHECK (state IN ('open', 'closed', 'announced')),
+  opened_at TEXT NOT NULL,
+  closes_at TEXT,
+  closed_at TEXT,
+  present_at_close INTEGER
+);
+
+-- WHO has pressed (allowed, DOMAIN.md "Secrecy"): one row per member seat, created at opening in
+-- seat order with pressed = 0, set to 1 in place. No timestamp, no delivery id, no choice.
+CREATE TABLE IF NOT EXISTS vote_seats (
+  vote_id INTEGER NOT NULL,
+  seat TEXT NOT NULL,
+  pressed INTEGER NOT NULL CHECK (pressed IN (0, 1)),
+  PRIMARY KEY (vote_id, seat)
+) WITHOUT ROWID;
+
+-- HOW MANY chose each option (and 'invalid'): aggregate counters, created at opening, updated in
+-- place. n is a fixed-width decimal text ('00000042') so its record size never changes.
+CREATE TABLE IF NOT EXISTS vote_counts (
+  vote_id INTEGER NOT NULL,
+  option TEXT NOT NULL,
+  n TEXT NOT NULL CHECK (length(n) = 8),
+  PRIMARY KEY (vote_id, option)
+) WITHOUT ROWID;
+
+-- The announced result: an immutable JSON document (the body of the future signed record).
+CREATE TABLE IF NOT EXISTS results (
+  vote_id INTEGER PRIMARY KEY,
+  document TEXT NOT NULL
+);
+CREATE TRIGGER IF NOT EXISTS results_immutable_update BEFORE UPDATE ON results
+BEGIN SELECT RAISE(ABORT, 'an announced result never changes'); END;
+CREATE TRIGGER IF NOT EXISTS results_immutable_delete BEFORE DELETE ON results
+BEGIN SELECT RAISE(ABORT, 'an announced result never changes'); END;
+`;
+
+/** A counter as stored: fixed-width decimal, so every update rewrites the same bytes in place. */
+export function encodeCount(n: number): string {
+  return String(n).padStart(8, '0');
+}
+
+export function decodeCount(s: string): number {
+  return Number(s);
+}

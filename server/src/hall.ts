@@ -1,0 +1,251 @@
+import { randomUUID } from 'node:crypto';
+import type { KeyEvent, Lamp } from '@hall/drivers';
+import type { Logger } from 'pino';
+import { AttendanceService } from './attendance/attendance-service';
+import type { HallConfig } from './config/hall-config';
+import { openDb, type Db } from './db/open-db';
+import { notFound, refuse } from './errors';
+import type { BuiltBus } from './hardware/build-buses';
+import { HallHardware } from './hardware/hall-hardware';
+import { RosterService } from './roster/roster-service';
+import { parseRoster } from './roster/parse-roster';
+import { SessionService } from './sessions/session-service';
+import { freshTag } from './votes/tags';
+import { PressHandler } from './votes/press-handler';
+import { VoteService } from './votes/vote-service';
+
+export interface HallOptions {
+  config: HallConfig;
+  dataDir: string;
+  buses: BuiltBus[];
+  log: Logger;
+  now?: () => Date;
+  /** Source of tags (tests make it deterministic); default crypto.randomInt. */
+  random?: (max: number) => number;
+}
+
+/**
+ * The hall's domain services wired together: store, roster, sittings, check-in, votes, the
+ * press path (group commit) and the seat hardware. Routes and sockets use only this.
+ */
+export class Hall {
+  readonly db: Db;
+  readonly roster: RosterService;
+  readonly sessions: SessionService;
+  readonly attendance: AttendanceService;
+  readonly votes: VoteService;
+  readonly presses: PressHandler;
+  readonly hardware: HallHardware;
+  readonly buses: BuiltBus[];
+  private listeners = new Set<(what: 'state' | 'hardware') => void>();
+  private injected = new WeakSet<KeyEvent>();
+
+  constructor(readonly options: HallOptions) {
+    const now = options.now ?? (() => new Date());
+    const log = options.log;
+    this.db = openDb(options.dataDir);
+    this.roster = new RosterService(this.db);
+    this.sessions = new SessionService(this.db, now);
+    this.attendance = new AttendanceService(this.db, this.roster, this.sessions, options.config);
+    this.votes = new VoteService(
+      this.db,
+      this.roster,
+      this.sessions,
+      this.attendance,
+      options.config,
+      now,
+      options.random,
+    );
+    this.buses = options.buses;
+    this.hardware = new HallHardware(options.buses, log);
+    this.presses = new PressHandler(
+      this.db,
+      this.roster,
+      this.attendance,
+      this.votes,
+      (e, d) => {
+        if (this.injected.has(e)) this.hardware.settleLocal(e, d.lamp);
+        else this.hardware.settle(e, d.lamp);
+      },
+      log,
+      options.config.pressBatchMs,
+      () => this.emit('state'),
+    );
+    this.votes.hooks = {
+      mode: (mode, tag) => this.hardware.setMode(mode, tag),
+      changed: () => this.emit('state'),
+      flushPresses: () => this.presses.flush(),
+    };
+    this.hardware.listen(
+      (e) => this.presses.submit(e),
+      () => this.emit('hardware'),
+      // A reset unit forgets its lamp: a seat whose ballot is in shows "registered" again.
+      (seat) => {
+        if (this.votes.current?.pressed.has(seat)) this.hardware.showLamp(seat, 'registered');
+      },
+    );
+  }
+
+  get config(): HallConfig {
+    return this.options.config;
+  }
+
+  /** Start the hardware in the mode the hall was left in (a restart continues an open vote). */
+  async start(): Promise<void> {
+    const m = this.votes.currentMode();
+    this.hardware.setMode(m.mode, m.tag);
+    await this.hardware.start();
+    this.votes.resumeTimer();
+  }
+
+  async stop(): Promise<void> {
+    this.votes.stop();
+    this.presses.flush();
+    this.presses.stop();
+    await this.hardware.stop();
+    this.db.close();
+  }
+
+  onChange(l: (what: 'state' | 'hardware') => void): () => void {
+    this.listeners.add(l);
+    return () => this.listeners.delete(l);
+  }
+
+  private emit(what: 'state' | 'hardware'): void {
+    for (const l of this.listeners) l(what);
+  }
+
+  importRoster(bytes: Uint8Array): { members: number; observers: number } {
+    if (this.votes.current)
+      throw refuse('VOTE_OPEN', 'the roster cannot change while a vote is open');
+    const entries = parseRoster(bytes, new Set(this.config.seats));
+    const counts = this.roster.replace(entries);
+    this.attendance.reload();
+    this.emit('state');
+    return counts;
+  }
+
+  startSession(title: string): number {
+    if (this.votes.current) throw refuse('VOTE_OPEN', 'a vote is open; close it first');
+    const id = this.sessions.start(title);
+    if (this.attendance.checkinOpen) this.attendance.closeCheckin();
+    this.attendance.reload();
+    this.hardware.setMode('idle', 0);
+    this.emit('state');
+    return id;
+  }
+
+  openCheckin() {
+    if (this.votes.current) throw refuse('VOTE_OPEN', 'a vote is open; check-in cannot open');
+    const tag = freshTag(
+      [...this.votes.recentTags(), ...this.attendance.recentCheckinTags()],
+      this.options.random,
+    );
+    this.attendance.openCheckin(tag);
+    this.hardware.setMode('checkin', tag);
+    this.emit('state');
+    return this.attendance.summary();
+  }
+
+  closeCheckin() {
+    this.presses.flush();
+    this.attendance.closeCheckin();
+    const m = this.votes.currentMode();
+    this.hardware.setMode(m.mode, m.tag);
+    this.emit('state');
+    return this.attendance.summary();
+  }
+
+  markAttendance(memberId: string, present: boolean): void {
+    if (!present && this.votes.current) {
+      // A present member may have pressed: unmarking could leave more ballots than present.
+      throw refuse('VOTE_OPEN', 'nobody can be marked absent while a vote is open');
+    }
+    this.attendance.mark(memberId, present);
+    this.emit('state');
+  }
+
+  /** The seat map: who sits where, online, present (the consoles' seat view). */
+  seatViews() {
+    return this.config.seats.map((seat) => {
+      const e = this.roster.bySeatId(seat);
+      return {
+        seat,
+        name: e?.name ?? null,
+        role: e?.role ?? null,
+        online: this.hardware.isOnline(seat),
+        checkedIn: e ? this.attendance.isPresent(e.memberId) : false,
+      };
+    });
+  }
+
+  attendanceSummary() {
+    return { ...this.attendance.summary(), seatsOnline: this.hardware.seatsOnline() };
+  }
+
+  /**
+   * Deliver a key event as the hardware would (demo and tests): with a `deliveryId` it is a
+   * (re-)delivery of that hardware event; settled locally, never acknowledged to a real bus.
+   */
+  inject(e: KeyEvent): void {
+    this.injected.add(e);
+    this.presses.submit(e);
+  }
+
+  /**
+   * Demo hall (and tests): seat `seat` presses `keys`. Without `deliveryId`/`tag` the simulated
+   * seat presses for real (the driver polls or receives it over its protocol); with them, the
+   * event is delivered as hardware would deliver it (again): same id, same event.
+   */
+  async demoPress(p: {
+    seat: string;
+    keys: number[];
+    deliveryId?: string;
+    tag?: number;
+  }): Promise<{ lamp: Lamp; deliveryId: string }> {
+    if (!this.config.seats.includes(p.seat)) {
+      throw notFound('UNKNOWN_SEAT', `seat ${p.seat} is not a seat of this hall`);
+    }
+    const dash = p.seat.lastIndexOf('-');
+    const bus = p.seat.slice(0, dash);
+    const address = Number(p.seat.slice(dash + 1));
+    const keys = [...new Set(p.keys)].sort((a, b) => a - b);
+    const sim = this.buses.find((b) => b.driver.busId === bus)?.press;
+    if (sim && p.deliveryId === undefined && p.tag === undefined) {
+      const settled = this.hardware.nextSettle(p.seat);
+      sim(address, keys);
+      return withTimeout(settled, 10_000, p.seat);
+    }
+    const deliveryId = p.deliveryId ?? `demo:${randomUUID()}`;
+    const settled = this.hardware.nextSettle(`id:${deliveryId}`);
+    this.inject({
+      type: 'key',
+      bus,
+      address,
+      seat: p.seat,
+      tag: p.tag ?? this.hardware.currentMode.tag,
+      keys,
+      deliveryId,
+    });
+    return withTimeout(settled, 10_000, p.seat);
+  }
+}
+
+function withTimeout<T>(p: Promise<T>, ms: number, seat: string): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const t = setTimeout(
+      () => reject(refuse('SEAT_SILENT', `seat ${seat}: no decision within ${ms} ms`)),
+      ms,
+    );
+    p.then(
+      (v) => {
+        clearTimeout(t);
+        resolve(v);
+      },
+      (e: unknown) => {
+        clearTimeout(t);
+        reject(e instanceof Error ? e : new Error(String(e)));
+      },
+    );
+  });
+}

@@ -1,0 +1,129 @@
+import type { AddressInfo } from 'node:net';
+import { io as connect, type Socket } from 'socket.io-client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ResultPayload, VotePayload } from '@hall/shared';
+import { appFixture, type AppFixture } from '../testing/app-fixture';
+import { MEMBER_SEATS } from '../testing/hall-fixture';
+
+let f: AppFixture;
+let base: string;
+const sockets: Socket[] = [];
+
+beforeAll(async () => {
+  f = await appFixture();
+  await f.app.listen({ port: 0, host: '127.0.0.1' });
+  base = `http://127.0.0.1:${(f.app.server.address() as AddressInfo).port}`;
+});
+afterAll(async () => {
+  for (const s of sockets) s.close();
+  await f.close();
+});
+
+function open(ns: string, token?: string): Socket {
+  const s = connect(`${base}${ns}`, {
+    transports: ['websocket'],
+    reconnection: false,
+    ...(token ? { auth: { token } } : {}),
+  });
+  sockets.push(s);
+  return s;
+}
+
+function refused(ns: string, token?: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const s = open(ns, token);
+    s.on('connect', () => reject(new Error(`${ns} let us in`)));
+    s.on('connect_error', (e) => resolve(e.message));
+  });
+}
+
+/** Collect events of a socket; `next(name, pred)` waits (bounded) for a matching one. */
+function recorder(s: Socket) {
+  const seen: { event: string; payload: unknown }[] = [];
+  s.onAny((event: string, payload: unknown) => seen.push({ event, payload }));
+  return {
+    seen,
+    async next<T>(event: string, pred: (p: T) => boolean = () => true): Promise<T> {
+      const end = Date.now() + 15_000;
+      for (;;) {
+        const hit = seen.find((e) => e.event === event && pred(e.payload as T));
+        if (hit) return hit.payload as T;
+        if (Date.now() > end) throw new Error(`no ${event} event came`);
+        await new Promise((r) => setTimeout(r, 10));
+      }
+    },
+  };
+}
+
+describe('live push: one namespace per role', () => {
+  it('refuses the console namespaces without a token or with the wrong role', async () => {
+    expect(await refused('/chair')).toMatch(/unauthorized/);
+    expect(await refused('/chair', 'bogus')).toMatch(/unauthorized/);
+    expect(await refused('/chair', f.tokens.technician)).toMatch(/forbidden/);
+    expect(await refused('/secretariat', f.tokens.technician)).toMatch(/forbidden/);
+    expect(await refused('/technician', f.tokens.chair)).toMatch(/forbidden/);
+    expect(await refused('/technician', f.tokens.operator)).toMatch(/forbidden/);
+  });
+
+  it('gives the current state at once on connect, to each role that may see it', async () => {
+    for (const [ns, token] of [
+      ['/chair', f.tokens.chair],
+      ['/secretariat', f.tokens.operator],
+      ['/technician', f.tokens.technician],
+      ['/display', undefined],
+    ] as const) {
+      const r = recorder(open(ns, token));
+      const a = await r.next<{ members: number }>('attendance');
+      expect(a.members, ns).toBe(60);
+      await r.next('vote');
+      await r.next('hardware');
+      await r.next('result');
+    }
+  });
+
+  it('pushes press counts coalesced, never a split while open; the display gets the result only when announced', async () => {
+    const chair = recorder(open('/chair', f.tokens.chair));
+    const display = recorder(open('/display'));
+    await chair.next('vote');
+    await display.next('vote');
+    const hall = f.app.hall;
+    hall.startSession('s');
+    for (const seat of MEMBER_SEATS.slice(0, 50))
+      hall.attendance.setPresent(hall.roster.bySeatId(seat)!.memberId, true, false);
+    const voteId = hall.votes.open({ title: 't', profile: 'anhui-2013' });
+    const tag = hall.votes.current!.tag;
+    await display.next<VotePayload>('vote', (v) => v.voteId === voteId && v.state === 'open');
+    const before = chair.seen.length;
+    // 50 seats press at once, each its own commit: the clients get a handful of updates at most.
+    for (const [i, seat] of MEMBER_SEATS.slice(0, 50).entries()) {
+      hall.inject({
+        type: 'key',
+        bus: seat.split('-')[0]!,
+        address: Number(seat.split('-')[1]),
+        seat,
+        tag,
+        keys: [1 + (i % 3)],
+        deliveryId: `burst:${i}`,
+      });
+      hall.presses.flush();
+    }
+    const last = await chair.next<VotePayload>('vote', (v) => v.pressed === 50);
+    expect(last.state).toBe('open');
+    const burst = chair.seen.slice(before).filter((e) => e.event === 'vote');
+    expect(burst.length).toBeLessThan(10);
+    for (const e of [...chair.seen, ...display.seen]) {
+      expect(JSON.stringify(e.payload), e.event).not.toMatch(/satisfied|"counts"/);
+    }
+    hall.votes.close();
+    const closed = await chair.next<ResultPayload | null>('result', (r) => r?.voteId === voteId);
+    expect(closed!.counts.satisfied).toBe(17);
+    await display.next<VotePayload>('vote', (v) => v.state === 'closed');
+    expect(display.seen.filter((e) => e.event === 'result' && e.payload !== null)).toEqual([]);
+    hall.votes.announce();
+    const shown = await display.next<ResultPayload | null>('result', (r) => r?.voteId === voteId);
+    expect(shown!.announcedAt).toBeTruthy();
+    // A display that connects now gets the announced result at once.
+    const late = recorder(open('/display'));
+    expect((await late.next<ResultPayload | null>('result'))!.voteId).toBe(voteId);
+  });
+});

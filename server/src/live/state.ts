@@ -1,0 +1,91 @@
+import type {
+  AttendancePayload,
+  HardwarePayload,
+  ResultPayload,
+  Role,
+  VotePayload,
+} from '@hall/shared';
+import { quorumRule } from '../attendance/quorum';
+import type { Hall } from '../hall';
+import type { ResultJson } from '../votes/result-document';
+
+/** 应到 / 实到 / observers / quorum: the same for every role. */
+export function attendancePayload(hall: Hall): AttendancePayload {
+  const a = hall.attendance.summary();
+  return { ...a, quorumRule: quorumRule(hall.config.quorum) };
+}
+
+/** The latest vote: state and how many pressed, never the split while open. */
+export function votePayload(hall: Hall): VotePayload {
+  const id = hall.votes.latestId();
+  if (id === null) {
+    return {
+      voteId: null,
+      title: null,
+      state: null,
+      present: hall.attendance.summary().present,
+      pressed: 0,
+      openedAt: null,
+      closesAt: null,
+    };
+  }
+  const { row, pressed } = hall.votes.statusOf(id);
+  const present =
+    row.state === 'open' ? hall.attendance.summary().present : (row.present_at_close ?? 0);
+  return {
+    voteId: id,
+    title: row.title,
+    state: row.state,
+    present,
+    pressed,
+    openedAt: row.opened_at,
+    closesAt: row.closes_at,
+  };
+}
+
+function toPayload(r: ResultJson): ResultPayload {
+  return {
+    voteId: r.voteId,
+    title: r.title,
+    profile: r.profile,
+    outcome: r.outcome,
+    members: r.members,
+    present: r.present,
+    valid: r.valid,
+    invalid: r.invalid,
+    notVoted: r.notVoted,
+    counts: r.counts,
+    openedAt: r.openedAt,
+    closedAt: r.closedAt,
+    announcedAt: r.announcedAt ?? null,
+  };
+}
+
+/**
+ * The result a role may see: the chair and secretariat get the latest vote's result once it is
+ * closed; the public display and the technician only once it is announced (DOMAIN.md step 6).
+ */
+export function resultPayload(hall: Hall, role: Role): ResultPayload | null {
+  if (role === 'chair' || role === 'secretariat') {
+    const id = hall.votes.latestId();
+    if (id === null) return null;
+    const { row } = hall.votes.statusOf(id);
+    return row.state === 'open' ? null : toPayload(hall.votes.result(id));
+  }
+  const r = hall.votes.latestAnnounced();
+  return r ? toPayload(r) : null;
+}
+
+export function hardwarePayload(hall: Hall, role: Role): HardwarePayload {
+  return hall.hardware.health(role === 'technician');
+}
+
+/** The public hall display (GET /api/display and the /display namespace). */
+export function displayState(hall: Hall) {
+  return {
+    hall: hall.config.hall,
+    attendance: attendancePayload(hall),
+    vote: votePayload(hall),
+    result: resultPayload(hall, 'display'),
+  };
+}

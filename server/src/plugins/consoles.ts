@@ -1,0 +1,52 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import fp from 'fastify-plugin';
+
+const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+
+/** The built consoles the server serves, when they are built (`npm run setup`). */
+export const CONSOLE_DIRS = {
+  chair: path.join(REPO, 'chair-console', 'dist'),
+  terminal: path.join(REPO, 'terminal-ui', 'dist'),
+};
+
+/**
+ * Serve the chair console (and hall display) at `/` and the seat terminal at `/terminal/`, as
+ * single-page apps: an unknown GET outside `/api/` that asks for HTML gets the app's index.html.
+ * Static files are public; every `/api/` route checks the role (plugins/access.ts).
+ */
+export const consolesPlugin = fp<{ dirs?: typeof CONSOLE_DIRS }>(async (app, opts) => {
+  const dirs = opts.dirs ?? CONSOLE_DIRS;
+  const chair = existsSync(path.join(dirs.chair, 'index.html'));
+  const terminal = existsSync(path.join(dirs.terminal, 'index.html'));
+  if (chair) {
+    await app.register(fastifyStatic, { root: dirs.chair, prefix: '/', wildcard: false });
+  }
+  if (terminal) {
+    await app.register(fastifyStatic, {
+      root: dirs.terminal,
+      prefix: '/terminal/',
+      decorateReply: !chair,
+      wildcard: false,
+    });
+  }
+  app.setNotFoundHandler((req, reply) => {
+    const url = req.url.split('?')[0]!;
+    const wantsPage =
+      req.method === 'GET' &&
+      !url.startsWith('/api/') &&
+      /text\/html/.test(req.headers.accept ?? '');
+    if (wantsPage && terminal && url.startsWith('/terminal')) {
+      return reply.sendFile('index.html', dirs.terminal);
+    }
+    if (wantsPage && chair) return reply.sendFile('index.html', dirs.chair);
+    return reply.status(404).send({
+      statusCode: 404,
+      error: 'Not Found',
+      code: 'NO_ROUTE',
+      message: `no route ${req.method} ${url}`,
+    });
+  });
+});

@@ -1,0 +1,89 @@
+import type { SealedRecord } from '@hall/shared';
+import type { Db } from '../db/open-db';
+
+/**
+ * Sealed records, kept as the exact JSON that was signed (CONTRACT.md §5: a record never changes
+ * after sealing). A record holds only aggregate figures, so storing it links no seat to a choice.
+ */
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS records (
+  seq INTEGER PRIMARY KEY,
+  vote_id INTEGER NOT NULL UNIQUE,
+  json TEXT NOT NULL
+);
+-- A re-made report on the agenda names the record whose follow-up required it.
+CREATE TABLE IF NOT EXISTS item_reevaluates (
+  item_id INTEGER PRIMARY KEY,
+  seq INTEGER NOT NULL,
+  hash TEXT NOT NULL
+);
+-- Follow-up actions the secretariat has marked done (those without a re-evaluation).
+CREATE TABLE IF NOT EXISTS followup_done (
+  id TEXT PRIMARY KEY,
+  done_at TEXT NOT NULL
+) WITHOUT ROWID;
+-- Sealed records are never changed or removed.
+CREATE TRIGGER IF NOT EXISTS records_no_update BEFORE UPDATE ON records
+  BEGIN SELECT RAISE(ABORT, 'sealed records never change'); END;
+CREATE TRIGGER IF NOT EXISTS records_no_delete BEFORE DELETE ON records
+  BEGIN SELECT RAISE(ABORT, 'sealed records are never removed'); END;
+`;
+
+export class RecordStore {
+  constructor(private readonly db: Db) {
+    db.exec(SCHEMA);
+  }
+
+  last(): SealedRecord | null {
+    const row = this.db.prepare('SELECT json FROM records ORDER BY seq DESC LIMIT 1').get() as
+      { json: string } | undefined;
+    return row ? (JSON.parse(row.json) as SealedRecord) : null;
+  }
+
+  insert(record: SealedRecord): void {
+    this.db
+      .prepare('INSERT INTO records (seq, vote_id, json) VALUES (?, ?, ?)')
+      .run(record.seq, record.voteId, JSON.stringify(record));
+  }
+
+  all(): SealedRecord[] {
+    return (
+      this.db.prepare('SELECT json FROM records ORDER BY seq').all() as { json: string }[]
+    ).map((r) => JSON.parse(r.json) as SealedRecord);
+  }
+
+  bySeq(seq: number): SealedRecord | undefined {
+    const row = this.db.prepare('SELECT json FROM records WHERE seq = ?').get(seq) as
+      { json: string } | undefined;
+    return row ? (JSON.parse(row.json) as SealedRecord) : undefined;
+  }
+
+  byVote(voteId: number): SealedRecord | undefined {
+    const row = this.db.prepare('SELECT json FROM records WHERE vote_id = ?').get(voteId) as
+      { json: string } | undefined;
+    return row ? (JSON.parse(row.json) as SealedRecord) : undefined;
+  }
+
+  linkItem(itemId: number, seq: number, hash: string): void {
+    this.db
+      .prepare('INSERT INTO item_reevaluates (item_id, seq, hash) VALUES (?, ?, ?)')
+      .run(itemId, seq, hash);
+  }
+
+  itemLink(itemId: number): { seq: number; hash: string } | null {
+    return (
+      (this.db.prepare('SELECT seq, hash FROM item_reevaluates WHERE item_id = ?').get(itemId) as
+        { seq: number; hash: string } | undefined) ?? null
+    );
+  }
+
+  markDone(id: string, at: string): void {
+    this.db.prepare('INSERT OR IGNORE INTO followup_done (id, done_at) VALUES (?, ?)').run(id, at);
+  }
+
+  doneIds(): Set<string> {
+    return new Set(
+      (this.db.prepare('SELECT id FROM followup_done').all() as { id: string }[]).map((r) => r.id),
+    );
+  }
+}

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { demoHallConfig, demoRosterCsv } from '../config/demo-hall';
+import { parseRoster } from './parse-roster';
+
+const SEATS = new Set(demoHallConfig().seats);
+const parse = (text: string | Uint8Array) =>
+  parseRoster(typeof text === 'string' ? Buffer.from(text, 'utf8') : text, SEATS);
+const HEADER = 'member_id,name,role,seat\n';
+
+describe('roster CSV (CONTRACT.md §4)', () => {
+  it('reads the demo roster: 60 members, 4 observers, with a BOM and CRLF too', () => {
+    const entries = parse(demoRosterCsv());
+    expect(entries.filter((e) => e.role === 'member')).toHaveLength(60);
+    expect(entries.filter((e) => e.role === 'observer')).toHaveLength(4);
+    const crlf = `\uFEFF${HEADER}M001,张三,member,A-1\r\nO001,李四,observer,\r\n`.replace(
+      /\n/g,
+      '\r\n',
+    );
+    expect(parse(crlf)).toEqual([
+      { memberId: 'M001', name: '张三', role: 'member', seat: 'A-1' },
+      { memberId: 'O001', name: '李四', role: 'observer', seat: null },
+    ]);
+  });
+
+  it.each([
+    ['a missing header', 'M001,张三,member,A-1\n', /line 1: the header must be/],
+    [
+      'a seat not in the hall',
+      `${HEADER}M001,张三,member,A-1\nM002,王五,member,B-7\n`,
+      /line 3: seat B-7 is not a seat of this hall/,
+    ],
+    [
+      'a duplicate member id',
+      `${HEADER}M001,张三,member,A-1\nM001,王五,member,A-2\n`,
+      /line 3: member_id M001 already on line 2/,
+    ],
+    [
+      'a duplicate seat',
+      `${HEADER}M001,张三,member,A-1\n\nM002,王五,member,A-1\n`,
+      /line 4: seat A-1 already given on line 2/,
+    ],
+    [
+      'a bad role',
+      `${HEADER}M001,张三,chairman,A-1\n`,
+      /line 2: role "chairman" must be member or observer/,
+    ],
+    ['a missing field', `${HEADER}M001,张三,member\n`, /line 2: expected 4 fields, got 3/],
+    ['an empty name', `${HEADER}M001,,member,A-1\n`, /line 2: the name is empty/],
+  ])('refuses %s, naming the line', (_what, text, message) => {
+    expect(() => parse(text)).toThrow(message);
+  });
+
+  it('refuses a file that is not UTF-8 (GBK), naming the line', () => {
+    // "张三" in GBK is d5 c5 c8 fd: not valid UTF-8.
+    const gbk = Buffer.concat([
+      Buffer.from(`${HEADER}M001,`, 'utf8'),
+      Buffer.from([0xd5, 0xc5, 0xc8, 0xfd]),
+      Buffer.from(',member,A-1\n', 'utf8'),
+    ]);
+    expect(() => parse(gbk)).toThrow(/not UTF-8 text \(line 2\)/);
+  });
+});

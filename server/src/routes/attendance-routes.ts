@@ -1,0 +1,61 @@
+import { AttendanceReply, CheckinReply, ErrorBody, MarkAttendanceBody } from '@hall/shared';
+import type { FastifyInstance } from 'fastify';
+import { quorumRule } from '../attendance/quorum';
+import { typed, type RouteContext } from './types';
+
+export async function attendanceRoutes(app: FastifyInstance, ctx: RouteContext) {
+  const r = typed(app);
+  const brief = () => {
+    const a = ctx.hall.attendance.summary();
+    return { members: a.members, present: a.present, quorumMet: a.quorumMet };
+  };
+  r.post(
+    '/api/checkin/open',
+    {
+      config: { roles: ['chair'] },
+      schema: { tags: ['attendance'], response: { 200: CheckinReply, 409: ErrorBody } },
+    },
+    async () => {
+      ctx.hall.openCheckin();
+      return brief();
+    },
+  );
+  r.post(
+    '/api/checkin/close',
+    {
+      config: { roles: ['chair'] },
+      schema: { tags: ['attendance'], response: { 200: CheckinReply, 409: ErrorBody } },
+    },
+    async () => {
+      ctx.hall.closeCheckin();
+      return brief();
+    },
+  );
+  r.get(
+    '/api/attendance',
+    {
+      config: { roles: ['chair', 'secretariat', 'technician'] },
+      schema: { tags: ['attendance'], response: { 200: AttendanceReply } },
+    },
+    async () => ({
+      ...ctx.hall.attendanceSummary(),
+      quorumRule: quorumRule(ctx.hall.config.quorum),
+    }),
+  );
+  r.post(
+    '/api/attendance/mark',
+    {
+      config: { roles: ['secretariat'] },
+      schema: {
+        tags: ['attendance'],
+        summary: 'Mark a member present or absent by hand (card forgotten, keypad broken)',
+        body: MarkAttendanceBody,
+        response: { 200: CheckinReply, 404: ErrorBody, 409: ErrorBody },
+      },
+    },
+    async (req) => {
+      ctx.hall.markAttendance(req.body.memberId, req.body.present);
+      return brief();
+    },
+  );
+}

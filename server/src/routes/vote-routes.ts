@@ -1,0 +1,99 @@
+import {
+  ErrorBody,
+  SEED_PROFILES,
+  VoteIdParams,
+  VoteOpenBody,
+  VoteOpenReply,
+  VoteResultReply,
+  VoteStatusReply,
+} from '@hall/shared';
+import { Type } from '@sinclair/typebox';
+import type { FastifyInstance } from 'fastify';
+import { typed, type RouteContext } from './types';
+
+export async function voteRoutes(app: FastifyInstance, ctx: RouteContext) {
+  const r = typed(app);
+  const votes = ctx.hall.votes;
+  r.get(
+    '/api/profiles',
+    {
+      config: { roles: ['chair', 'secretariat'] },
+      schema: { tags: ['votes'], response: { 200: Type.Array(Type.Unknown()) } },
+    },
+    async () => [...SEED_PROFILES],
+  );
+  r.post(
+    '/api/votes',
+    {
+      config: { roles: ['chair'] },
+      schema: {
+        tags: ['votes'],
+        summary: 'Open a vote (refused if one is open or the quorum is not met)',
+        body: VoteOpenBody,
+        response: { 200: VoteOpenReply, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody },
+      },
+    },
+    async (req) => ({ voteId: votes.open(req.body) }),
+  );
+  r.get(
+    '/api/votes/latest',
+    {
+      config: { roles: ['chair', 'secretariat'] },
+      schema: {
+        tags: ['votes'],
+        summary: 'The latest vote: state, present, pressed (no split while open)',
+        response: { 200: VoteStatusReply, 404: ErrorBody },
+      },
+    },
+    async () => votes.status(),
+  );
+  r.post(
+    '/api/votes/latest/close',
+    {
+      config: { roles: ['chair'] },
+      schema: {
+        tags: ['votes'],
+        summary: 'Close the open vote and return its result',
+        response: { 200: VoteResultReply, 409: ErrorBody },
+      },
+    },
+    async () => votes.close(),
+  );
+  r.post(
+    '/api/votes/latest/announce',
+    {
+      config: { roles: ['chair'] },
+      schema: {
+        tags: ['votes'],
+        summary: 'Announce the latest closed vote (the hall display shows it)',
+        response: { 200: VoteResultReply, 404: ErrorBody, 409: ErrorBody },
+      },
+    },
+    async () => votes.announce(),
+  );
+  r.get(
+    '/api/votes/:voteId/result',
+    {
+      config: { roles: ['chair', 'secretariat'] },
+      schema: {
+        tags: ['votes'],
+        params: VoteIdParams,
+        response: { 200: VoteResultReply, 404: ErrorBody, 409: ErrorBody },
+      },
+    },
+    async (req) => votes.result(req.params.voteId),
+  );
+  r.get(
+    '/api/votes/:voteId/document',
+    {
+      config: { roles: ['chair', 'secretariat'] },
+      schema: {
+        tags: ['votes'],
+        summary: 'The announced result document (the body of the future signed record)',
+        params: VoteIdParams,
+        response: { 200: Type.Unknown(), 404: ErrorBody },
+      },
+    },
+    async (req) => votes.document(req.params.voteId),
+  );
+}

@@ -1,0 +1,100 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import pino from 'pino';
+import { demoHallConfig, demoRosterCsv } from '../config/demo-hall';
+import type { HallConfig } from '../config/hall-config';
+import { FakeBus } from '../hardware/fake-bus';
+import { Hall } from '../hall';
+
+/** A hall on FakeBus seats (the demo hall's layout) in a temp data dir, for unit tests. */
+export interface HallFixture {
+  hall: Hall;
+  dir: string;
+  buses: Record<'A' | 'W', FakeBus>;
+  config: HallConfig;
+  /** Seat → the bus to press on. */
+  press(seat: string, keys: number[], opts?: { tag?: number; deliveryId?: string }): void;
+  /** Commit queued presses now (the group-commit timer would do it a few ms later). */
+  flush(): void;
+  lamp(seat: string): string | undefined;
+  /** Stop and reopen on the same data dir (a restart). */
+  restart(now?: () => Date): Promise<HallFixture>;
+  close(): Promise<void>;
+}
+
+export const silentLog = pino({ level: 'silent' });
+
+export async function hallFixture(
+  opts: {
+    dir?: string;
+    now?: () => Date;
+    config?: HallConfig;
+    roster?: string;
+    random?: (max: number) => number;
+    log?: typeof silentLog;
+  } = {},
+): Promise<HallFixture> {
+  const dir = opts.dir ?? mkdtempSync(path.join(tmpdir(), 'hall-test-'));
+  const config = opts.config ?? demoHallConfig();
+  const buses = {
+    A: new FakeBus('A', range(1, 40)),
+    W: new FakeBus('W', range(1, 30)),
+  };
+  const hall = new Hall({
+    config,
+    dataDir: dir,
+    buses: [
+      { driver: buses.A, seats: config.seats.filter((s) => s.startsWith('A-')) },
+      { driver: buses.W, seats: config.seats.filter((s) => s.startsWith('W-')) },
+    ],
+    log: opts.log ?? silentLog,
+    ...(opts.now ? { now: opts.now } : {}),
+    ...(opts.random ? { random: opts.random } : {}),
+  });
+  if (hall.roster.all().length === 0 && opts.roster !== '') {
+    hall.importRoster(Buffer.from(opts.roster ?? demoRosterCsv()));
+  }
+  await hall.start();
+  const f: HallFixture = {
+    hall,
+    dir,
+    buses,
+    config,
+    press(seat, keys, o = {}) {
+      const [bus, addr] = seat.split('-') as ['A' | 'W', string];
+      buses[bus].press(Number(addr), keys, o);
+    },
+    flush: () => hall.presses.flush(),
+    lamp: (seat) => buses[seat.split('-')[0] as 'A' | 'W'].lamps.get(seat),
+    async restart(now) {
+      await hall.stop();
+      return hallFixture({ dir, ...(now ? { now } : opts.now ? { now: opts.now } : {}), config });
+    },
+    async close() {
+      await hall.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+  return f;
+}
+
+export function range(from: number, to: number): number[] {
+  return Array.from({ length: to - from + 1 }, (_, i) => from + i);
+}
+
+/** Member seats of the demo roster: M001-M040 on A-1..A-40, M041-M060 on W-1..W-20. */
+export const MEMBER_SEATS = [
+  ...range(1, 40).map((a) => `A-${a}`),
+  ...range(1, 20).map((a) => `W-${a}`),
+];
+export const OBSERVER_SEATS = range(27, 30).map((a) => `W-${a}`);
+
+/** Start a sitting, check in `n` members through their seats, close check-in. */
+export function checkIn(f: HallFixture, n: number): void {
+  f.hall.startSession('第十四届常委会第十次会议');
+  f.hall.openCheckin();
+  for (const seat of MEMBER_SEATS.slice(0, n)) f.press(seat, [1]);
+  f.flush();
+  f.hall.closeCheckin();
+}

@@ -1,0 +1,395 @@
+import { seedProfile, SEED_PROFILES, validateProfile } from '@hall/shared';
+import type { Profile, TallyResult } from '@hall/shared';
+import type { AttendanceService } from '../attendance/attendance-service';
+import type { HallConfig } from '../config/hall-config';
+import type { Db } from '../db/open-db';
+import { decodeCount, encodeCount } from '../db/schema';
+import { invalid, notFound, refuse } from '../errors';
+import type { RosterService } from '../roster/roster-service';
+import type { SessionService } from '../sessions/session-service';
+import { freshTag } from './tags';
+import { resultDocument, resultJson, type ResultJson } from './result-document';
+import { announcedAtOf, INVALID, tallyOfRow, type VoteRow, type VoteState } from './vote-store';
+
+export { INVALID, type VoteState };
+
+/** The open vote as held in memory: who has pressed and the running counters (never per seat). */
+export interface OpenVote {
+  voteId: number;
+  tag: number;
+  title: string;
+  profile: Profile;
+  openedAt: string;
+  closesAt: string | null;
+  pressed: Set<string>;
+  counts: Map<string, number>;
+}
+
+export interface VoteHooks {
+  /** The hall's mode changed: put every seat into it (SEAT-PROTOCOLS.md §3). */
+  mode(mode: 'idle' | 'open' | 'closed', tag: number): void;
+  /** Something visible changed (press count, state, result). */
+  changed(): void;
+  /** Commit every press still waiting, before the vote closes. */
+  flushPresses(): void;
+}
+
+export interface OpenVoteInput {
+  title: string;
+  profile: string;
+  itemId?: number;
+  durationSeconds?: number;
+}
+
+/**
+ * A profile this hall can run: valid, and not allowing a change of ballot before close (server/
+ * SECRECY.md "Changing a ballot": not supported, so refused with the reason, never ignored).
+ */
+export function supportedProfile(profile: Profile): Profile {
+  if (profile.allowChangeBeforeClose) {
+    throw invalid(
+      'CHANGE_NOT_SUPPORTED',
+      `profile ${profile.id} allows changing a ballot before close, which this hall does not support (the first press is final)`,
+    );
+  }
+  return validateProfile(profile);
+}
+
+/**
+ * The vote lifecycle (DOMAIN.md steps 4-6): open (quorum gate, a fresh tag, the profile fixed)
+ * → closed (by the chair or the timer, which survives a restart) → announced (an immutable
+ * result document). One vote is open at a time; every command refers to the latest vote.
+ */
+export class VoteService {
+  private openVote: OpenVote | null = null;
+  private dirty = new Set<string>();
+  private timer: NodeJS.Timeout | null = null;
+  hooks: VoteHooks = { mode: () => {}, changed: () => {}, flushPresses: () => {} };
+
+  constructor(
+    private readonly db: Db,
+    private readonly roster: RosterService,
+    private readonly sessions: SessionService,
+    private readonly attendance: AttendanceService,
+    private readonly config: HallConfig,
+    private readonly now: () => Date,
+    private readonly random?: (max: number) => number,
+  ) {
+    this.reloadOpen();
+  }
+
+  get current(): OpenVote | null {
+    return this.openVote;
+  }
+
+  /** Load the open vote from the database (at start, and after a failed press commit). */
+  reloadOpen(): void {
+    this.dirty.clear();
+    const row = this.db.prepare(`SELECT * FROM votes WHERE state = 'open'`).get() as
+      VoteRow | undefined;
+    if (!row) {
+      this.openVote = null;
+      return;
+    }
+    const pressed = this.db
+      .prepare('SELECT seat FROM vote_seats WHERE vote_id = ? AND pressed = 1')
+      .all(row.vote_id) as { seat: string }[];
+    const counts = this.db
+      .prepare('SELECT option, n FROM vote_counts WHERE vote_id = ?')
+      .all(row.vote_id) as { option: string; n: string }[];
+    this.openVote = {
+      voteId: row.vote_id,
+      tag: row.tag,
+      title: row.title,
+      profile: JSON.parse(row.profile_json) as Profile,
+      openedAt: row.opened_at,
+      closesAt: row.closes_at,
+      pressed: new Set(pressed.map((p) => p.seat)),
+      counts: new Map(counts.map((c) => [c.option, decodeCount(c.n)])),
+    };
+  }
+
+  /** After a restart: re-arm the timer of the open vote, or close it if its time has passed. */
+  resumeTimer(): void {
+    const v = this.openVote;
+    if (!v?.closesAt) return;
+    this.armTimer(v.voteId, new Date(v.closesAt).getTime() - this.now().getTime());
+  }
+
+  private armTimer(voteId: number, ms: number): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(
+      () => {
+        this.timer = null;
+        if (this.openVote?.voteId === voteId) this.close();
+      },
+      Math.max(0, Math.min(ms, 2_147_000_000)),
+    );
+    this.timer.unref();
+  }
+
+  stop(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  recentTags(): number[] {
+    const rows = this.db
+      .prepare('SELECT tag FROM votes ORDER BY vote_id DESC LIMIT ?')
+      .all(this.config.voteTagHistory) as { tag: number }[];
+    return rows.map((r) => r.tag);
+  }
+
+  profileFor(id: string): Profile {
+    const profile = seedProfile(id);
+    if (!profile) {
+      const known = SEED_PROFILES.map((p) => p.id).join(', ');
+      throw invalid('UNKNOWN_PROFILE', `unknown profile "${id}" (known: ${known})`);
+    }
+    return supportedProfile(profile);
+  }
+
+  open(input: OpenVoteInput): number {
+    if (this.openVote) {
+      throw refuse('VOTE_OPEN', `vote ${this.openVote.voteId} is still open; close it first`);
+    }
+    const sessionId = this.sessions.requireCurrent();
+    const profile = this.profileFor(input.profile);
+    this.hooks.flushPresses(); // check-in presses still queued count before the quorum check
+    const item = input.itemId === undefined ? null : this.sessions.item(input.itemId);
+    const a = this.attendance.summary();
+    if (!a.quorumMet) {
+      throw refuse(
+        'NO_QUORUM',
+        `quorum not met: ${a.present} of ${a.members} members present (${this.config.quorum.num}/${this.config.quorum.den}, ${this.config.quorum.comparison})`,
+      );
+    }
+    const tag = freshTag(
+      [...this.recentTags(), ...this.attendance.recentCheckinTags(), this.attendance.checkinTag],
+      this.random,
+    );
+    const openedAt = this.now().toISOString();
+    const closesAt = input.durationSeconds
+      ? new Date(this.now().getTime() + input.durationSeconds * 1000).toISOString()
+      : null;
+    const seats = this.roster
+      .members()
+      .map((m) => m.seat)
+      .filter((s): s is string => s !== null)
+      .sort();
+    const options = [...profile.optionSet.options.map((o) => o.key), INVALID].sort();
+    if (this.attendance.checkinOpen) this.attendance.closeCheckin();
+    this.attendance.ensureRows();
+    const voteId = this.db.transaction(() => {
+      const info = this.db
+        .prepare(
+          `INSERT INTO votes (session_id, item_id, title, profile_json, tag, members, state,
+             opened_at, closes_at) VALUES (?, ?, ?, ?, ?, ?, 'open', ?, ?)`,
+        )
+        .run(
+          sessionId,
+          item?.itemId ?? null,
+          input.title,
+          JSON.stringify(profile),
+          tag,
+          a.members,
+          openedAt,
+          closesAt,
+        );
+      const id = Number(info.lastInsertRowid);
+      const seat = this.db.prepare(
+        'INSERT INTO vote_seats (vote_id, seat, pressed) VALUES (?, ?, 0)',
+      );
+      for (const s of seats) seat.run(id, s);
+      const count = this.db.prepare(
+        'INSERT INTO vote_counts (vote_id, option, n) VALUES (?, ?, ?)',
+      );
+      for (const o of options) count.run(id, o, encodeCount(0));
+      return id;
+    })();
+    this.reloadOpen();
+    if (closesAt) this.armTimer(voteId, input.durationSeconds! * 1000);
+    this.hooks.mode('open', tag);
+    this.hooks.changed();
+    return voteId;
+  }
+
+  /**
+   * Record one accepted ballot of the open vote. Call only inside the press transaction; the
+   * counters are written once per batch by `writeCounters`.
+   */
+  recordBallot(seat: string, memberId: string, option: string): void {
+    const v = this.openVote!;
+    this.db
+      .prepare('UPDATE vote_seats SET pressed = 1 WHERE vote_id = ? AND seat = ?')
+      .run(v.voteId, seat);
+    v.pressed.add(seat);
+    v.counts.set(option, (v.counts.get(option) ?? 0) + 1);
+    this.dirty.add(option);
+    if (!this.attendance.isPresent(memberId)) this.attendance.setPresent(memberId, true, false);
+  }
+
+  writeCounters(): void {
+    const v = this.openVote;
+    if (!v) return;
+    const update = this.db.prepare('UPDATE vote_counts SET n = ? WHERE vote_id = ? AND option = ?');
+    for (const o of [...this.dirty].sort())
+      update.run(encodeCount(v.counts.get(o) ?? 0), v.voteId, o);
+    this.dirty.clear();
+  }
+
+  private latest(): VoteRow {
+    const row = this.db.prepare('SELECT * FROM votes ORDER BY vote_id DESC LIMIT 1').get() as
+      VoteRow | undefined;
+    if (!row) throw notFound('NO_VOTE', 'no vote has been opened');
+    return row;
+  }
+
+  private row(voteId: number): VoteRow {
+    const row = this.db.prepare('SELECT * FROM votes WHERE vote_id = ?').get(voteId) as
+      VoteRow | undefined;
+    if (!row) throw notFound('NO_VOTE', `there is no vote ${voteId}`);
+    return row;
+  }
+
+  private pressedCount(voteId: number): number {
+    if (this.openVote?.voteId === voteId) return this.openVote.pressed.size;
+    const r = this.db
+      .prepare('SELECT count(*) AS n FROM vote_seats WHERE vote_id = ? AND pressed = 1')
+      .get(voteId) as { n: number };
+    return r.n;
+  }
+
+  /** `vote status`: no split while open, only how many have pressed. */
+  status(): { voteId: number; state: VoteState; present: number; pressed: number } {
+    const row = this.latest();
+    const present =
+      row.state === 'open' ? this.attendance.summary().present : (row.present_at_close ?? 0);
+    return {
+      voteId: row.vote_id,
+      state: row.state,
+      present,
+      pressed: this.pressedCount(row.vote_id),
+    };
+  }
+
+  statusOf(voteId: number) {
+    const row = this.row(voteId);
+    return { row, pressed: this.pressedCount(voteId) };
+  }
+
+  /** Close the open vote (the chair, or the timer) and return its result. */
+  close(): ResultJson {
+    const v = this.openVote;
+    if (!v) {
+      const last = this.db.prepare('SELECT vote_id FROM votes ORDER BY vote_id DESC LIMIT 1').get();
+      throw refuse('NO_OPEN_VOTE', last ? 'no vote is open' : 'no vote has been opened');
+    }
+    this.hooks.flushPresses();
+    const present = this.attendance.summary().present;
+    this.db
+      .prepare(
+        `UPDATE votes SET state = 'closed', closed_at = ?, present_at_close = ? WHERE vote_id = ?`,
+      )
+      .run(this.now().toISOString(), present, v.voteId);
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    this.openVote = null;
+    this.hooks.mode('closed', v.tag);
+    this.hooks.changed();
+    return this.result(v.voteId);
+  }
+
+  /** Announce the latest vote's result (当场公布) and store it as an immutable document. */
+  announce(): ResultJson {
+    const row = this.latest();
+    if (row.state === 'open') throw refuse('VOTE_OPEN', `vote ${row.vote_id} is still open`);
+    if (row.state === 'announced') {
+      throw refuse(
+        'NOTHING_TO_ANNOUNCE',
+        `nothing closed to announce (vote ${row.vote_id} was announced)`,
+      );
+    }
+    return this.announceVote(row.vote_id);
+  }
+
+  announceVote(voteId: number): ResultJson {
+    const row = this.row(voteId);
+    if (row.state !== 'closed')
+      throw refuse('NOT_CLOSED', `vote ${voteId} is ${row.state}, not closed`);
+    const announcedAt = this.now().toISOString();
+    const profile = JSON.parse(row.profile_json) as Profile;
+    const r = this.tallyOf(row);
+    const doc = resultDocument(this.config.hall, row.session_id, profile, r, {
+      voteId,
+      title: row.title,
+      openedAt: row.opened_at,
+      closedAt: row.closed_at!,
+      announcedAt,
+    });
+    this.db.transaction(() => {
+      this.db.prepare(`UPDATE votes SET state = 'announced' WHERE vote_id = ?`).run(voteId);
+      this.db
+        .prepare('INSERT INTO results (vote_id, document) VALUES (?, ?)')
+        .run(voteId, JSON.stringify(doc));
+    })();
+    if (!this.openVote) this.hooks.mode('idle', 0);
+    this.hooks.changed();
+    return this.result(voteId);
+  }
+
+  private tallyOf(row: VoteRow): TallyResult {
+    return tallyOfRow(this.db, row);
+  }
+
+  /** The result of a closed or announced vote; refused while it is open (no split while open). */
+  result(voteId: number): ResultJson {
+    const row = this.row(voteId);
+    if (row.state === 'open') throw refuse('VOTE_OPEN', `vote ${voteId} is still open`);
+    const announcedAt = this.announcedAt(voteId);
+    return resultJson(this.tallyOf(row), {
+      voteId,
+      title: row.title,
+      openedAt: row.opened_at,
+      closedAt: row.closed_at!,
+      ...(announcedAt ? { announcedAt } : {}),
+    });
+  }
+
+  /** The latest announced result, or null (what the public display may show). */
+  latestAnnounced(): ResultJson | null {
+    const row = this.db
+      .prepare(`SELECT vote_id FROM votes WHERE state = 'announced' ORDER BY vote_id DESC LIMIT 1`)
+      .get() as { vote_id: number } | undefined;
+    return row ? this.result(row.vote_id) : null;
+  }
+
+  latestId(): number | null {
+    const row = this.db.prepare('SELECT vote_id FROM votes ORDER BY vote_id DESC LIMIT 1').get() as
+      { vote_id: number } | undefined;
+    return row?.vote_id ?? null;
+  }
+
+  document(voteId: number): unknown {
+    const row = this.db.prepare('SELECT document FROM results WHERE vote_id = ?').get(voteId) as
+      { document: string } | undefined;
+    if (!row) throw notFound('NOT_ANNOUNCED', `vote ${voteId} has no announced result`);
+    return JSON.parse(row.document);
+  }
+
+  private announcedAt(voteId: number): string | undefined {
+    return announcedAtOf(this.db, voteId);
+  }
+
+  /** The hall mode the seats should show now (after a restart too). */
+  currentMode(): { mode: 'idle' | 'checkin' | 'open' | 'closed'; tag: number } {
+    if (this.openVote) return { mode: 'open', tag: this.openVote.tag };
+    if (this.attendance.checkinOpen) return { mode: 'checkin', tag: this.attendance.checkinTag };
+    const id = this.latestId();
+    if (id !== null) {
+      const row = this.row(id);
+      if (row.state === 'closed') return { mode: 'closed', tag: row.tag };
+    }
+    return { mode: 'idle', tag: 0 };
+  }
+}

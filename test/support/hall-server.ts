@@ -1,0 +1,126 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { REPO_ROOT } from './paths';
+
+/** A free TCP port on 127.0.0.1. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.on('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+export function tempDataDir(prefix = 'hall-e2e-'): string {
+  return mkdtempSync(path.join(tmpdir(), prefix));
+}
+
+export interface HallServer {
+  url: string;
+  port: number;
+  dataDir: string;
+  env: Record<string, string>;
+  output: () => string;
+  /** SIGKILL the whole process group (npm, tsx, node): nothing gets to clean up. */
+  kill(): Promise<void>;
+  /** SIGTERM and wait for the exit. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Start the hall server exactly as an operator does (`npm start` from the repository root) in
+ * its own process group, and wait (bounded) until it answers.
+ */
+export async function startHallServer(opts: {
+  dataDir: string;
+  port: number;
+  env?: Record<string, string>;
+}): Promise<HallServer> {
+  const env = {
+    HALL_DATA_DIR: opts.dataDir,
+    HALL_PORT: String(opts.port),
+    HALL_HOST: '127.0.0.1',
+    HALL_LOG_LEVEL: 'warn',
+    ...opts.env,
+  };
+  const child: ChildProcess = spawn('npm', ['start', '--silent'], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  let out = '';
+  child.stdout!.on('data', (d: Buffer) => (out += d.toString('utf8')));
+  child.stderr!.on('data', (d: Buffer) => (out += d.toString('utf8')));
+  const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+  const url = `http://127.0.0.1:${opts.port}`;
+  const end = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`hall server exited early:\n${out}`);
+    try {
+      const res = await fetch(`${url}/api/health`);
+      if (res.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > end) throw new Error(`hall server did not come up:\n${out}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const group = (signal: NodeJS.Signals) => {
+    try {
+      process.kill(-child.pid!, signal);
+    } catch {
+      // already gone
+    }
+  };
+  return {
+    url,
+    port: opts.port,
+    dataDir: opts.dataDir,
+    env,
+    output: () => out,
+    async kill() {
+      group('SIGKILL');
+      await exited;
+    },
+    async stop() {
+      group('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+/** A small JSON client of the hall API. */
+export async function api<T>(
+  server: { url: string },
+  method: 'GET' | 'POST',
+  route: string,
+  token: string,
+  body?: unknown,
+): Promise<{ status: number; body: T }> {
+  const res = await fetch(`${server.url}${route}`, {
+    method,
+    headers: {
+      authorization: `Bearer ${token}`,
+      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+    },
+    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+  });
+  return { status: res.status, body: (await res.json()) as T };
+}
+
+export async function login(server: { url: string }, username: string, password: string) {
+  const res = await fetch(`${server.url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  if (!res.ok) throw new Error(`login ${username}: ${res.status}`);
+  return ((await res.json()) as { token: string }).token;
+}
