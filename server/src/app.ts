@@ -1,3 +1,7 @@
+import { recordRoutes } from './routes/record-routes';
+import { TerminalLive } from './terminals/terminal-live';
+import { terminalRoutes } from './terminals/terminal-routes';
+import { TerminalService } from './terminals/terminal-service';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { UserService } from './auth/users';
@@ -84,10 +88,23 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   ]) {
     await app.register(async (scope) => routes(scope, ctx));
   }
+  const terminals = new TerminalService(hall.db, () => hall.config.seats, opts.now);
+  // The /terminal namespace needs socket.io, which starts after the routes are registered.
+  const terminalLive: { current?: TerminalLive } = {};
+  await app.register(async (scope) => recordRoutes(scope, { records: hall.records, hall }));
+  await app.register(async (scope) =>
+    terminalRoutes(scope, { hall, terminals, live: () => terminalLive.current }),
+  );
   await app.register(consolesPlugin, opts.consoleDirs ? { dirs: opts.consoleDirs } : {});
   app.decorate('live', new LiveHub(app.server, hall, users));
-  app.addHook('onClose', async () => {
+  terminalLive.current = new TerminalLive(app.live.io, hall, terminals);
+  // Sockets first (preClose): the HTTP server's close waits for open connections, and a
+  // console's socket would otherwise hold shutdown open, and never learn it was disconnected.
+  app.addHook('preClose', async () => {
+    terminalLive.current?.close();
     await app.live.close();
+  });
+  app.addHook('onClose', async () => {
     await hall.stop();
   });
   await app.ready();

@@ -1,3 +1,5 @@
+import type { HallKey } from './records/keys';
+import { RecordService } from './records/record-service';
 import { randomUUID } from 'node:crypto';
 import type { KeyEvent, Lamp } from '@hall/drivers';
 import type { Logger } from 'pino';
@@ -22,6 +24,8 @@ export interface HallOptions {
   now?: () => Date;
   /** Source of tags (tests make it deterministic); default crypto.randomInt. */
   random?: (max: number) => number;
+  /** The signing key (tests); default: the hall's key in the data directory, made at first start. */
+  signingKey?: HallKey;
 }
 
 /**
@@ -35,6 +39,7 @@ export class Hall {
   readonly attendance: AttendanceService;
   readonly votes: VoteService;
   readonly presses: PressHandler;
+  readonly records: RecordService;
   readonly hardware: HallHardware;
   readonly buses: BuiltBus[];
   private listeners = new Set<(what: 'state' | 'hardware') => void>();
@@ -71,10 +76,12 @@ export class Hall {
       options.config.pressBatchMs,
       () => this.emit('state'),
     );
+    this.records = new RecordService(this.db, options.dataDir, now, options.signingKey);
     this.votes.hooks = {
       mode: (mode, tag) => this.hardware.setMode(mode, tag),
       changed: () => this.emit('state'),
       flushPresses: () => this.presses.flush(),
+      announced: (v) => this.records.seal(v),
     };
     this.hardware.listen(
       (e) => this.presses.submit(e),

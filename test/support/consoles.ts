@@ -24,7 +24,12 @@ export function ensureConsolesBuilt(): void {
       newest(path.join(REPO_ROOT, 'shared', 'src')),
     );
     if (!existsSync(index) || statSync(index).mtimeMs < sources) {
-      execFileSync('npm', ['run', 'build', '-w', app], { cwd: REPO_ROOT, stdio: 'ignore' });
+      // vitest sets NODE_ENV=test; the consoles are served as production builds.
+      execFileSync('npm', ['run', 'build', '-w', app], {
+        cwd: REPO_ROOT,
+        stdio: 'ignore',
+        env: { ...process.env, NODE_ENV: 'production' },
+      });
     }
   }
 }

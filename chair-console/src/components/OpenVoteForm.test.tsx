@@ -36,3 +36,20 @@ describe('OpenVoteForm', () => {
     );
   });
 });
+
+describe('OpenVoteForm with an agenda that arrives later', () => {
+  it('takes the first item once the agenda is there', async () => {
+    const onOpen = vi.fn(async () => {});
+    const { rerender } = renderIn(<OpenVoteForm items={[]} onOpen={onOpen} disabled={false} />);
+    expect((screen.getByRole('button', { name: '开始测评' }) as HTMLButtonElement).disabled).toBe(
+      true,
+    );
+    rerender(<OpenVoteForm items={items} onOpen={onOpen} disabled={false} />);
+    await userEvent.setup().click(screen.getByRole('button', { name: '开始测评' }));
+    expect(onOpen).toHaveBeenCalledWith({
+      title: '省人民政府：关于食品安全工作情况的报告',
+      profile: 'anhui-2013',
+      itemId: 4,
+    });
+  });
+});

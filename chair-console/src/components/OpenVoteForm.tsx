@@ -29,7 +29,9 @@ export function OpenVoteForm({
   disabled: boolean;
 }) {
   const { t, pick } = useI18n();
-  const [itemId, setItemId] = useState<number | ''>(items[0]?.itemId ?? '');
+  // null: not chosen yet, which means the first agenda item (the agenda may arrive after this).
+  const [chosen, setChosen] = useState<number | '' | null>(null);
+  const itemId = chosen ?? items[0]?.itemId ?? '';
   const [title, setTitle] = useState('');
   const [profile, setProfile] = useState(SEED_PROFILES[0]!.id);
   const [seconds, setSeconds] = useState('');
@@ -59,7 +61,7 @@ export function OpenVoteForm({
           {t('item')}
           <select
             value={itemId}
-            onChange={(e) => setItemId(e.target.value ? Number(e.target.value) : '')}
+            onChange={(e) => setChosen(e.target.value ? Number(e.target.value) : '')}
           >
             {items.map((i) => (
               <option key={i.itemId} value={i.itemId}>

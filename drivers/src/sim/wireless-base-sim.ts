@@ -53,7 +53,8 @@ export class WirelessBaseSim {
   private transport: Transport | undefined;
   private rx = '';
   private timer: NodeJS.Timeout | undefined;
-  private lastStat = Date.now();
+  /** 0: the first heartbeat goes out at once, as keypads that wake report themselves. */
+  private lastStat = 0;
 
   constructor(
     private readonly options: {

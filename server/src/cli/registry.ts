@@ -2,6 +2,8 @@ import type { Command } from './command';
 import { attendanceCommand, checkinCloseCommand, checkinOpenCommand } from './commands/attendance';
 import { rosterImportCommand } from './commands/roster-import';
 import { sessionStartCommand } from './commands/session-start';
+import { keyShowCommand, recordExportCommand } from './commands/record-export';
+import { recordVerifyCommand } from './commands/record-verify';
 import { tallyCommand } from './commands/tally';
 import {
   voteAnnounceCommand,
@@ -10,7 +12,7 @@ import {
   voteStatusCommand,
 } from './commands/vote';
 
-/** Every `hall` command (CONTRACT.md §1). `record` and `key` come with the signed record. */
+/** Every `hall` command (CONTRACT.md §1). */
 export const COMMANDS: readonly Command[] = [
   tallyCommand,
   rosterImportCommand,
@@ -22,4 +24,7 @@ export const COMMANDS: readonly Command[] = [
   voteStatusCommand,
   voteCloseCommand,
   voteAnnounceCommand,
+  recordExportCommand,
+  recordVerifyCommand,
+  keyShowCommand,
 ];

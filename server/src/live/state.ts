@@ -3,6 +3,7 @@ import type {
   HardwarePayload,
   ResultPayload,
   Role,
+  SealedRecord,
   VotePayload,
 } from '@hall/shared';
 import { quorumRule } from '../attendance/quorum';
@@ -70,10 +71,30 @@ export function resultPayload(hall: Hall, role: Role): ResultPayload | null {
     const id = hall.votes.latestId();
     if (id === null) return null;
     const { row } = hall.votes.statusOf(id);
+    if (row.state === 'announced') return recordPayload(hall.records.forVote(id));
     return row.state === 'open' ? null : toPayload(hall.votes.result(id));
   }
   const r = hall.votes.latestAnnounced();
-  return r ? toPayload(r) : null;
+  return r ? recordPayload(hall.records.forVote(r.voteId)) : null;
+}
+
+/** An announced result as every screen shows it: from the sealed record (one source). */
+function recordPayload(r: SealedRecord): ResultPayload {
+  return {
+    voteId: r.voteId,
+    title: r.title,
+    profile: r.profile.id,
+    outcome: r.outcome,
+    members: r.members,
+    present: r.present,
+    valid: r.valid,
+    invalid: r.invalid,
+    notVoted: r.notVoted,
+    counts: r.counts,
+    openedAt: r.openedAt,
+    closedAt: r.closedAt,
+    announcedAt: r.announcedAt,
+  };
 }
 
 export function hardwarePayload(hall: Hall, role: Role): HardwarePayload {

@@ -1,3 +1,4 @@
+import { testSigningKey } from './signing-key';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -51,6 +52,7 @@ export async function hallFixture(
     log: opts.log ?? silentLog,
     ...(opts.now ? { now: opts.now } : {}),
     ...(opts.random ? { random: opts.random } : {}),
+    signingKey: testSigningKey(),
   });
   if (hall.roster.all().length === 0 && opts.roster !== '') {
     hall.importRoster(Buffer.from(opts.roster ?? demoRosterCsv()));

@@ -1,3 +1,4 @@
+import type { AnnouncedVote } from '../records/record-service';
 import { seedProfile, SEED_PROFILES, validateProfile } from '@hall/shared';
 import type { Profile, TallyResult } from '@hall/shared';
 import type { AttendanceService } from '../attendance/attendance-service';
@@ -32,6 +33,11 @@ export interface VoteHooks {
   changed(): void;
   /** Commit every press still waiting, before the vote closes. */
   flushPresses(): void;
+  /**
+   * A result is being announced: seal its record. Called INSIDE the announcing transaction, so
+   * the announcement and its signed record commit together or not at all.
+   */
+  announced(v: AnnouncedVote): void;
 }
 
 export interface OpenVoteInput {
@@ -64,7 +70,12 @@ export class VoteService {
   private openVote: OpenVote | null = null;
   private dirty = new Set<string>();
   private timer: NodeJS.Timeout | null = null;
-  hooks: VoteHooks = { mode: () => {}, changed: () => {}, flushPresses: () => {} };
+  hooks: VoteHooks = {
+    mode: () => {},
+    changed: () => {},
+    flushPresses: () => {},
+    announced: () => {},
+  };
 
   constructor(
     private readonly db: Db,
@@ -327,11 +338,29 @@ export class VoteService {
       closedAt: row.closed_at!,
       announcedAt,
     });
+    const item =
+      row.item_id === null
+        ? undefined
+        : (this.db.prepare('SELECT organ FROM agenda_items WHERE item_id = ?').get(row.item_id) as
+            { organ: string } | undefined);
     this.db.transaction(() => {
       this.db.prepare(`UPDATE votes SET state = 'announced' WHERE vote_id = ?`).run(voteId);
       this.db
         .prepare('INSERT INTO results (vote_id, document) VALUES (?, ?)')
         .run(voteId, JSON.stringify(doc));
+      this.hooks.announced({
+        hall: this.config.hall,
+        sessionId: row.session_id,
+        voteId,
+        itemId: row.item_id,
+        title: row.title,
+        organ: item?.organ ?? null,
+        profile,
+        result: r,
+        openedAt: row.opened_at,
+        closedAt: row.closed_at!,
+        announcedAt,
+      });
     })();
     if (!this.openVote) this.hooks.mode('idle', 0);
     this.hooks.changed();
