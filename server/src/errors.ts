@@ -1,6 +1,10 @@
+/** Folds any line break (from a quoted field or a library's words) into a space. */
+export const oneLine = (text: string) => text.replace(/\s*[\r\n\u2028\u2029]+\s*/g, ' ');
+
 /**
  * A refusal of a service, with the HTTP status it maps to. The message is one line that names
- * what is wrong; the CLI prints it as the reason (CONTRACT.md §1: exit 1).
+ * what is wrong, Chinese first: `中文 / English` (the chair console shows it as is; the CLI
+ * prints it as the reason, CONTRACT.md §1: exit 1).
  */
 export class ServiceError extends Error {
   override name = 'ServiceError';
@@ -9,7 +13,7 @@ export class ServiceError extends Error {
     readonly code: string,
     message: string,
   ) {
-    super(message);
+    super(oneLine(message)); // never two lines, whatever a caller put in (CONTRACT.md §1)
   }
 }
 

@@ -11,7 +11,9 @@ it('imports a roster atomically: a bad file changes nothing', async () => {
   const before = [...f.hall.roster.all()];
   expect(before).toHaveLength(64);
   const bad = 'member_id,name,role,seat\nX1,甲,member,A-1\nX2,乙,member,A-1\n';
-  expect(() => f.hall.importRoster(Buffer.from(bad))).toThrow(/line 3/);
+  expect(() => f.hall.importRoster(Buffer.from(bad))).toThrow(
+    '名单第 3 行：席位 A-1 已在第 2 行分配 / roster line 3: seat A-1 already given on line 2',
+  );
   expect(f.hall.roster.all()).toEqual(before);
   const good = 'member_id,name,role,seat\nX1,甲,member,A-1\nX2,乙,observer,\n';
   expect(f.hall.importRoster(Buffer.from(good))).toEqual({ members: 1, observers: 1 });
@@ -24,6 +26,6 @@ it('refuses a roster change while a vote is open', async () => {
   for (let i = 1; i <= 40; i++) f.hall.markAttendance(`M${String(i).padStart(3, '0')}`, true);
   f.hall.votes.open({ title: 't', profile: 'zizhou' });
   expect(() => f.hall.importRoster(Buffer.from('member_id,name,role,seat\n'))).toThrow(
-    /vote is open/,
+    '测评进行中，不能更改名单 / the roster cannot change while a vote is open',
   );
 });

@@ -124,7 +124,10 @@ export class Hall {
 
   importRoster(bytes: Uint8Array): { members: number; observers: number } {
     if (this.votes.current)
-      throw refuse('VOTE_OPEN', 'the roster cannot change while a vote is open');
+      throw refuse(
+        'VOTE_OPEN',
+        '测评进行中，不能更改名单 / the roster cannot change while a vote is open',
+      );
     const entries = parseRoster(bytes, new Set(this.config.seats));
     const counts = this.roster.replace(entries);
     this.attendance.reload();
@@ -133,7 +136,8 @@ export class Hall {
   }
 
   startSession(title: string): number {
-    if (this.votes.current) throw refuse('VOTE_OPEN', 'a vote is open; close it first');
+    if (this.votes.current)
+      throw refuse('VOTE_OPEN', '已有测评正在进行，请先结束 / a vote is open; close it first');
     const id = this.sessions.start(title);
     if (this.attendance.checkinOpen) this.attendance.closeCheckin();
     this.attendance.reload();
@@ -143,7 +147,8 @@ export class Hall {
   }
 
   openCheckin() {
-    if (this.votes.current) throw refuse('VOTE_OPEN', 'a vote is open; check-in cannot open');
+    if (this.votes.current)
+      throw refuse('VOTE_OPEN', '测评进行中，不能开始签到 / a vote is open; check-in cannot open');
     const tag = freshTag(
       [...this.votes.recentTags(), ...this.attendance.recentCheckinTags()],
       this.options.random,
@@ -166,7 +171,10 @@ export class Hall {
   markAttendance(memberId: string, present: boolean): void {
     if (!present && this.votes.current) {
       // A present member may have pressed: unmarking could leave more ballots than present.
-      throw refuse('VOTE_OPEN', 'nobody can be marked absent while a vote is open');
+      throw refuse(
+        'VOTE_OPEN',
+        '测评进行中，不能将人员标记为缺席 / nobody can be marked absent while a vote is open',
+      );
     }
     this.attendance.mark(memberId, present);
     this.emit('state');
@@ -211,7 +219,10 @@ export class Hall {
     tag?: number;
   }): Promise<{ lamp: Lamp; deliveryId: string }> {
     if (!this.config.seats.includes(p.seat)) {
-      throw notFound('UNKNOWN_SEAT', `seat ${p.seat} is not a seat of this hall`);
+      throw notFound(
+        'UNKNOWN_SEAT',
+        `席位 ${p.seat} 不属于本会场 / seat ${p.seat} is not a seat of this hall`,
+      );
     }
     const dash = p.seat.lastIndexOf('-');
     const bus = p.seat.slice(0, dash);
@@ -241,7 +252,13 @@ export class Hall {
 function withTimeout<T>(p: Promise<T>, ms: number, seat: string): Promise<T> {
   return new Promise((resolve, reject) => {
     const t = setTimeout(
-      () => reject(refuse('SEAT_SILENT', `seat ${seat}: no decision within ${ms} ms`)),
+      () =>
+        reject(
+          refuse(
+            'SEAT_SILENT',
+            `席位 ${seat}：${ms} 毫秒内未得到处理结果 / seat ${seat}: no decision within ${ms} ms`,
+          ),
+        ),
       ms,
     );
     p.then(

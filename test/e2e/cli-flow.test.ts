@@ -72,12 +72,18 @@ describe('a sitting through the hall CLI', () => {
 
     const bad = path.join(server.dataDir, 'bad.csv');
     writeFileSync(bad, 'member_id,name,role,seat\nM1,甲,member,A-1\nM2,乙,chair,A-2\n');
-    await refused(['roster', 'import', bad], /line 3: role "chair"/);
+    await refused(
+      ['roster', 'import', bad],
+      /服务器拒绝：名单第 3 行：身份“chair”须为 member（组成人员）或 observer（列席） \/ the server refused: roster line 3: role "chair"/,
+    );
 
     const { sessionId } = await json(['session', 'start', '--title', '第十四届常委会第十次会议']);
     expect(sessionId).toEqual(expect.any(Number));
     expect(await json(['checkin', 'open'])).toEqual({ members: 50, present: 0, quorumMet: false });
-    await refused(['vote', 'open', '--title', 'x', '--profile', 'anhui-2013'], /quorum not met/);
+    await refused(
+      ['vote', 'open', '--title', 'x', '--profile', 'anhui-2013'],
+      /服务器拒绝：未达法定人数：实到 0 人，全体组成人员 50 人，须过半数出席 \/ the server refused: quorum not met: 0 of 50 members present \(more than half required\)/,
+    );
 
     // 30 members and one observer check in on their seats (both buses).
     for (let i = 1; i <= 30; i++) expect(await press(seat(i), [1 + (i % 3)])).toBe('registered');
@@ -92,7 +98,10 @@ describe('a sitting through the hall CLI', () => {
       '--profile',
       'anhui-2013',
     ]);
-    await refused(['vote', 'open', '--title', 'y', '--profile', 'zizhou'], /still open/);
+    await refused(
+      ['vote', 'open', '--title', 'y', '--profile', 'zizhou'],
+      /测评 \d+ 正在进行，请先结束 \/ the server refused: vote \d+ is still open; close it first/,
+    );
     // 20 satisfied, 6 basically, 2 unsatisfied, 1 invalid; M031 did not check in but presses.
     const plan: [number, number[]][] = [];
     for (let i = 1; i <= 20; i++) plan.push([i, [1]]);
@@ -125,7 +134,10 @@ describe('a sitting through the hall CLI', () => {
     });
     expect(closed.openedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
     expect(closed.closedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
-    await refused(['vote', 'close'], /no vote is open/);
+    await refused(
+      ['vote', 'close'],
+      /当前没有正在进行的测评 \/ the server refused: no vote is open/,
+    );
     expect(await json(['vote', 'status'])).toEqual({
       voteId,
       state: 'closed',
@@ -135,7 +147,10 @@ describe('a sitting through the hall CLI', () => {
 
     const announced = await json(['vote', 'announce']);
     expect(announced).toMatchObject({ ...closed, announcedAt: expect.any(String) });
-    await refused(['vote', 'announce'], /nothing closed to announce/);
+    await refused(
+      ['vote', 'announce'],
+      /没有可公布的测评结果（测评 \d+ 已公布） \/ the server refused: nothing closed to announce/,
+    );
     const display = await fetch(`${server.url}/api/display`).then((r) => r.json());
     expect((display as { result: { voteId: number } }).result.voteId).toBe(voteId);
 
@@ -156,6 +171,9 @@ describe('a sitting through the hall CLI', () => {
     });
     expect(noToken.code).toBe(1);
     expect(noToken.stdout).toBe('');
+    expect(noToken.stderr).toMatch(
+      /未设置 HALL_OPERATOR_TOKEN.* \/ HALL_OPERATOR_TOKEN is not set/,
+    );
     const port = await freePort();
     const away = await hallCli(
       ['attendance', '--json', '--server', `http://127.0.0.1:${port}`],
@@ -163,7 +181,9 @@ describe('a sitting through the hall CLI', () => {
     );
     expect(away.code).toBe(1);
     expect(away.stdout).toBe('');
-    expect(away.stderr).toContain(`http://127.0.0.1:${port}`);
+    expect(away.stderr).toContain(`无法连接会场服务器 http://127.0.0.1:${port}`);
+    expect(away.stderr).toContain(`cannot reach the hall server at http://127.0.0.1:${port}`);
+    expect(away.stderr.trim().split('\n')).toHaveLength(1);
     const usage = await hallCli(['vote', 'open', '--json'], env);
     expect(usage.code).toBe(2);
   }, 60_000);

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { FollowUpItem, SealedRecord } from '@hall/shared';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { hallCli } from '../support/hall-cli';
 import {
   api,
@@ -79,6 +79,8 @@ async function evaluate(itemId: number | null, title: string, unsatisfied: numbe
 
 describe('signed records and follow-up across two sittings (real server and CLI)', () => {
   it('seals, exports, verifies, prints, and tracks the re-made report to its escalation', async () => {
+    // On a failure, show what the server said (a crash, a refusal) beside the test's own error.
+    onTestFailed(() => console.error(server?.output()));
     // Sitting 1: 省人民政府's report is judged unsatisfied.
     await cli(['session', 'start', '--title', '第二十次常委会会议']);
     const item = await api<{ itemId: number }>(
@@ -198,5 +200,71 @@ describe('signed records and follow-up across two sittings (real server and CLI)
     expect(
       history.body.organs.find((o) => o.organ === '省人民政府')!.entries.map((e) => e.seq),
     ).toEqual([1, 2]);
+
+    // A correction of record 2: a new record that names it, re-tallied under its profile.
+    const wrong = chain[1]!;
+    const reason = '复核发现计票有误：重作报告的不满意票应为满意票';
+    const bad = await api<{ message: string }>(
+      server,
+      'POST',
+      '/api/records/2/corrections',
+      TOKEN,
+      {
+        members: wrong.members,
+        present: wrong.members + 1,
+        counts: { satisfied: wrong.present },
+        invalid: 0,
+        reason,
+      },
+    );
+    expect(bad.status).toBe(422);
+    expect(bad.body.message).toBe(
+      `present ${wrong.members + 1} is more than members ${wrong.members}`,
+    );
+    const fix = await api<SealedRecord>(server, 'POST', '/api/records/2/corrections', TOKEN, {
+      members: wrong.members,
+      present: wrong.present,
+      counts: { satisfied: wrong.present },
+      invalid: 0,
+      reason,
+    });
+    expect(fix.status).toBe(200);
+    expect(fix.body).toMatchObject({
+      seq: 3,
+      voteId: wrong.voteId,
+      outcome: 'satisfied',
+      corrects: { seq: 2, reason },
+      reevaluates: { seq: 1 },
+    });
+    const again = await api(server, 'POST', '/api/records/2/corrections', TOKEN, {
+      members: wrong.members,
+      present: wrong.present,
+      counts: { satisfied: wrong.present - 1 },
+      invalid: 0,
+      reason,
+    });
+    expect(again.status).toBe(409);
+    const latest = await api<SealedRecord>(
+      server,
+      'GET',
+      `/api/votes/${wrong.voteId}/record`,
+      TOKEN,
+    );
+    expect(latest.body.seq).toBe(3);
+
+    expect(await cli(['record', 'export', '--all', '--out', all])).toEqual({
+      file: all,
+      records: 3,
+    });
+    const corrected = JSON.parse(readFileSync(all, 'utf8')) as SealedRecord[];
+    expect(corrected[2]!.corrects?.seq).toBe(2);
+    expect(corrected.slice(0, 2)).toEqual(chain);
+    expect(await cli(['record', 'verify', all, '--public-key', publicKey as string])).toMatchObject(
+      { valid: true, records: 3 },
+    );
+    // The corrected re-evaluation passed: record 1's re-made report is fulfilled, not escalated.
+    items = (await api<{ items: FollowUpItem[] }>(server, 'GET', '/api/followups', TOKEN)).body
+      .items;
+    expect(items.map((f) => [f.seq, f.state, f.reevaluatedBy])).toEqual([[1, 'fulfilled', 3]]);
   }, 240_000);
 });

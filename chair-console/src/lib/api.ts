@@ -39,13 +39,14 @@ export async function api<T>(
 }
 
 /** Base64 of a file's bytes, for the roster import (the server checks the encoding itself). */
-export async function fileToBase64(file: Blob): Promise<string> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) {
-    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  }
-  return btoa(binary);
+export function fileToBase64(file: Blob): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onerror = () => reject(reader.error ?? new Error('cannot read the file'));
+    // A data URL is `data:<type>;base64,<bytes>`: the bytes exactly as they are in the file.
+    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
+    reader.readAsDataURL(file);
+  });
 }
 
 /** Fetch a file with the bearer token and hand it to the browser as a download. */

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { SEED_PROFILES, type OrganHistory } from '@hall/shared';
+import { HistoryShareChart, HistoryTable } from '../components/HistoryOverview';
 import { endpoints } from '../lib/endpoints';
 import { useI18n } from '../lib/i18n';
 
@@ -13,7 +14,8 @@ const TONE: Record<string, string> = {
 
 /**
  * Evaluations per reporting organ: 纵向 (one organ over time, a row of results) and 横向 (the
- * organs side by side), filterable by year and profile. Figures from the sealed records.
+ * organs side by side), as a table, a chart of the 满意 share and a row of cells per organ,
+ * filterable by year and profile. Figures from the sealed records (the latest of each vote).
  */
 export function HistoryPage({ token }: { token: string }) {
   const { t, pick } = useI18n();
@@ -68,6 +70,13 @@ export function HistoryPage({ token }: { token: string }) {
         </p>
       ) : null}
       {data && data.organs.length === 0 ? <p className="muted">{t('none')}</p> : null}
+      {data && data.organs.length > 0 ? (
+        <>
+          <HistoryTable organs={data.organs} />
+          <HistoryShareChart organs={data.organs} />
+          <p className="muted">{t('shareIsDisplayOnly')}</p>
+        </>
+      ) : null}
       {data?.organs.map((o) => (
         <article key={o.organ} className="organ" data-testid={`organ-${o.organ}`}>
           <h3>{o.organ}</h3>
@@ -82,7 +91,10 @@ export function HistoryPage({ token }: { token: string }) {
                   {e.year} · {t('record')} {e.seq}
                 </span>
                 <span className="what">{e.title}</span>
-                <strong>{e.outcomeLabel}</strong>
+                <strong>
+                  {e.outcomeLabel}
+                  {e.correctsSeq != null ? t('corrected') : ''}
+                </strong>
                 <span className="share">
                   {t('satisfiedShare')} {e.satisfiedShare}
                 </span>

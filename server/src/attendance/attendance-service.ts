@@ -75,7 +75,7 @@ export class AttendanceService {
   }
 
   closeCheckin(): void {
-    if (!this.checkinOpen) throw refuse('CHECKIN_NOT_OPEN', 'check-in is not open');
+    if (!this.checkinOpen) throw refuse('CHECKIN_NOT_OPEN', '签到尚未开始 / check-in is not open');
     setMeta(this.db, 'checkin_open', '0');
   }
 
@@ -106,7 +106,10 @@ export class AttendanceService {
   mark(memberId: string, present: boolean): void {
     this.sessions.requireCurrent();
     if (!this.roster.byId(memberId)) {
-      throw notFound('UNKNOWN_MEMBER', `member ${memberId} is not on the roster`);
+      throw notFound(
+        'UNKNOWN_MEMBER',
+        `名单中没有人员 ${memberId} / member ${memberId} is not on the roster`,
+      );
     }
     this.ensureRows();
     this.setPresent(memberId, present, true);

@@ -19,6 +19,14 @@ export const DEMO_PASSWORDS: Record<string, string> = {
   technician: 'technician-demo',
 };
 
+/** The roles in the words of a refusal (`无权操作：须为主持人`). */
+export const ROLE_ZH: Record<Role, string> = {
+  chair: '主持人',
+  secretariat: '工作机构',
+  technician: '技术人员',
+  display: '会场显示屏',
+};
+
 export interface Principal {
   username: string;
   roles: Role[];

@@ -1,3 +1,4 @@
+import { oneLine } from '../errors';
 import type { ParsedArgs } from './args';
 import { RefusedError, UsageError } from './errors';
 import type { CliIo } from './io';
@@ -13,10 +14,12 @@ export function serverUrl(args: ParsedArgs, io: CliIo): string {
   try {
     parsed = new URL(url);
   } catch {
-    throw new RefusedError(`--server "${url}" is not a URL`);
+    throw new RefusedError(`--server “${url}”不是网址 / --server "${url}" is not a URL`);
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-    throw new RefusedError(`--server "${url}" must be an http or https URL`);
+    throw new RefusedError(
+      `--server “${url}”须为 http 或 https 网址 / --server "${url}" must be an http or https URL`,
+    );
   }
   return url.replace(/\/+$/, '');
 }
@@ -41,7 +44,11 @@ export async function callServer<T>(
 ): Promise<T> {
   const base = serverUrl(args, io);
   const token = io.env.HALL_OPERATOR_TOKEN;
-  if (!token) throw new RefusedError('HALL_OPERATOR_TOKEN is not set (the server needs a token)');
+  if (!token) {
+    throw new RefusedError(
+      '未设置 HALL_OPERATOR_TOKEN（服务器要求令牌） / HALL_OPERATOR_TOKEN is not set (the server needs a token)',
+    );
+  }
   const headers: Record<string, string> = { authorization: `Bearer ${token}` };
   if (body !== undefined) headers['content-type'] = 'application/json';
   let res: Response;
@@ -55,7 +62,11 @@ export async function callServer<T>(
   } catch (e) {
     const cause = (e as { cause?: { code?: string; message?: string } }).cause;
     const why = cause?.code ?? cause?.message ?? (e as Error).message;
-    throw new RefusedError(`cannot reach the hall server at ${base} (${why})`);
+    throw new RefusedError(
+      oneLine(
+        `无法连接会场服务器 ${base}（${why}） / cannot reach the hall server at ${base} (${why})`,
+      ),
+    );
   }
   const text = await res.text();
   let data: unknown;
@@ -67,7 +78,20 @@ export async function callServer<T>(
   if (!res.ok) {
     const message = (data as { message?: unknown } | undefined)?.message;
     const reason = typeof message === 'string' ? message : `HTTP ${res.status}`;
-    throw new RefusedError(`the server refused: ${reason.split('\n')[0]}`);
+    throw new RefusedError(serverRefused(oneLine(reason)));
   }
   return data as T;
+}
+
+/**
+ * `服务器拒绝：未达法定人数… / the server refused: quorum not met…`: the server's reason is
+ * `中文 / English`, each half gets its own words; a reason of another shape is kept whole.
+ */
+export function serverRefused(reason: string): string {
+  const cut = reason.indexOf(' / ');
+  const zh = reason.slice(0, cut);
+  if (cut > 0 && /\p{Script=Han}/u.test(zh)) {
+    return `服务器拒绝：${zh} / the server refused: ${reason.slice(cut + 3)}`;
+  }
+  return `服务器拒绝 / the server refused: ${reason}`;
 }

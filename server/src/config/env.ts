@@ -19,7 +19,9 @@ export function readEnv(env: NodeJS.ProcessEnv): ServerEnv {
   const portText = env.HALL_PORT ?? '8080';
   const port = Number(portText);
   if (!/^\d+$/.test(portText) || port < 1 || port > 65535) {
-    throw new ConfigError(`HALL_PORT: "${portText}" is not a port number 1-65535`);
+    throw new ConfigError(
+      `HALL_PORT：“${portText}”不是 1-65535 之间的端口号 / HALL_PORT: "${portText}" is not a port number 1-65535`,
+    );
   }
   const token = env.HALL_OPERATOR_TOKEN;
   const demo = !env.HALL_CONFIG;

@@ -27,20 +27,23 @@ describe('hall config (CONTRACT.md §3): errors name the key', () => {
     [{ hall: 'h', buses: [{ ...bus, driver: 'rs232' }] }, /hall config: buses\/0\/driver/],
     [
       { hall: 'h', buses: [{ ...bus, addresses: '0-3' }] },
-      /buses\/0\/addresses: "0-3" is outside 1-247/,
+      /^会场配置 buses\/0\/addresses：“0-3”超出 1-247 或起止颠倒 \/ hall config: buses\/0\/addresses: "0-3" is outside 1-247/,
     ],
     [
       { hall: 'h', buses: [{ ...bus, addresses: '1-x' }] },
       /buses\/0\/addresses: "1-x" is not an address/,
     ],
-    [{ hall: 'h', buses: [bus, bus] }, /buses\/1\/id: bus "A" twice/],
+    [
+      { hall: 'h', buses: [bus, bus] },
+      /^会场配置 buses\/1\/id：总线“A”重复 \/ hall config: buses\/1\/id: bus "A" twice$/,
+    ],
     [
       { hall: 'h', buses: [{ id: 'A', driver: 'modbus-rtu', addresses: '1' }] },
       /buses\/0\/path: required/,
     ],
     [
       { hall: 'h', buses: [bus], quorum: { num: 3, den: 2, comparison: 'more-than' } },
-      /quorum: the fraction is above 1/,
+      /^会场配置 quorum：比例大于 1 \/ hall config: quorum: the fraction is above 1$/,
     ],
     [{ hall: 'h', buses: [bus], quorum: { num: 1, den: 2 } }, /hall config: quorum/],
     [{ hall: 'h', buses: [bus], colour: 'red' }, /hall config: colour/],
@@ -75,7 +78,9 @@ describe('environment (CONTRACT.md §2)', () => {
   });
 
   it('refuses a bad port, naming the variable', () => {
-    expect(() => readEnv({ HALL_PORT: 'eighty' })).toThrow(/HALL_PORT/);
+    expect(() => readEnv({ HALL_PORT: 'eighty' })).toThrow(
+      'HALL_PORT：“eighty”不是 1-65535 之间的端口号 / HALL_PORT: "eighty" is not a port number',
+    );
     expect(() => readEnv({ HALL_PORT: '70000' })).toThrow(/HALL_PORT/);
   });
 });

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { Type, type Static } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 import { FractionSchema, ComparisonSchema } from '@hall/shared';
-import { parseAddresses } from './addresses';
+import { oneLine } from '../errors';
+import { AddressError, parseAddresses } from './addresses';
 
 /**
  * The hall configuration (CONTRACT.md §3). Keys beyond `hall` and `buses` are ours:
@@ -60,35 +61,48 @@ export interface HallConfig extends HallConfigFile {
 /** 全体组成人员过半数: strictly more than half (DOMAIN.md "Counting words"). */
 export const DEFAULT_QUORUM: Quorum = { num: 1, den: 2, comparison: 'more-than' };
 
+/** A configuration the server cannot start with; the message is `中文 / English`, one line. */
 export class ConfigError extends Error {
   override name = 'ConfigError';
 }
+
+/** `会场配置 buses/0/path：… / hall config: buses/0/path: …` */
+const configError = (key: string, zh: string, en: string) =>
+  new ConfigError(oneLine(`会场配置 ${key}：${zh} / hall config: ${key}: ${en}`));
 
 /** Check a parsed hall configuration; errors name the key (e.g. `buses/1/addresses`). */
 export function validateHallConfig(data: unknown): HallConfig {
   if (!Value.Check(HallConfigSchema, data)) {
     const first = Value.Errors(HallConfigSchema, data).First();
     const key = first?.path ? first.path.replace(/^\//, '') : '(top level)';
-    throw new ConfigError(`hall config: ${key}: ${first?.message ?? 'invalid'}`);
+    const zh = first?.path ? '不符合要求' : '整体格式不符合要求';
+    throw configError(key, zh, first?.message ?? 'invalid');
   }
   const seats: string[] = [];
   const ids = new Set<string>();
   data.buses.forEach((bus, i) => {
-    if (ids.has(bus.id)) throw new ConfigError(`hall config: buses/${i}/id: bus "${bus.id}" twice`);
+    if (ids.has(bus.id)) {
+      throw configError(`buses/${i}/id`, `总线“${bus.id}”重复`, `bus "${bus.id}" twice`);
+    }
     ids.add(bus.id);
     if (!bus.simulated && !bus.path) {
-      throw new ConfigError(`hall config: buses/${i}/path: required for driver ${bus.driver}`);
+      throw configError(
+        `buses/${i}/path`,
+        `驱动 ${bus.driver} 须填写此项`,
+        `required for driver ${bus.driver}`,
+      );
     }
     const max = bus.driver === 'modbus-rtu' ? 247 : 4095;
     try {
       for (const a of parseAddresses(bus.addresses, max)) seats.push(`${bus.id}-${a}`);
     } catch (e) {
-      throw new ConfigError(`hall config: buses/${i}/addresses: ${(e as Error).message}`);
+      const zh = e instanceof AddressError ? e.zh : '地址无效';
+      throw configError(`buses/${i}/addresses`, zh, (e as Error).message);
     }
   });
   const quorum = data.quorum ?? DEFAULT_QUORUM;
   if (quorum.num > quorum.den) {
-    throw new ConfigError('hall config: quorum: the fraction is above 1');
+    throw configError('quorum', '比例大于 1', 'the fraction is above 1');
   }
   return {
     ...data,
@@ -104,13 +118,21 @@ export function loadHallConfig(file: string): HallConfig {
   try {
     text = readFileSync(file, 'utf8');
   } catch (e) {
-    throw new ConfigError(`hall config ${file}: cannot read: ${(e as Error).message}`);
+    throw new ConfigError(
+      oneLine(
+        `无法读取会场配置文件 ${file}：${(e as Error).message} / hall config ${file}: cannot read: ${(e as Error).message}`,
+      ),
+    );
   }
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (e) {
-    throw new ConfigError(`hall config ${file}: not JSON: ${(e as Error).message}`);
+    throw new ConfigError(
+      oneLine(
+        `会场配置文件 ${file} 不是有效的 JSON / hall config ${file}: not JSON: ${(e as Error).message}`,
+      ),
+    );
   }
   return validateHallConfig(data);
 }

@@ -57,9 +57,11 @@ function recorder(s: Socket) {
 
 describe('live push: one namespace per role', () => {
   it('refuses the console namespaces without a token or with the wrong role', async () => {
-    expect(await refused('/chair')).toMatch(/unauthorized/);
+    expect(await refused('/chair')).toBe('请先登录 / unauthorized: a valid token is required');
     expect(await refused('/chair', 'bogus')).toMatch(/unauthorized/);
-    expect(await refused('/chair', f.tokens.technician)).toMatch(/forbidden/);
+    expect(await refused('/chair', f.tokens.technician)).toBe(
+      '无权访问：须为主持人 / forbidden: needs the role chair',
+    );
     expect(await refused('/secretariat', f.tokens.technician)).toMatch(/forbidden/);
     expect(await refused('/technician', f.tokens.chair)).toMatch(/forbidden/);
     expect(await refused('/technician', f.tokens.operator)).toMatch(/forbidden/);

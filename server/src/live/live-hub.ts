@@ -2,7 +2,7 @@ import type { Role, ServerToClientEvents } from '@hall/shared';
 import { LIVE_EVENTS, NAMESPACES, ROLES } from '@hall/shared';
 import type { Server as HttpServer } from 'node:http';
 import { Server, type Namespace } from 'socket.io';
-import type { UserService } from '../auth/users';
+import { ROLE_ZH, type UserService } from '../auth/users';
 import type { Hall } from '../hall';
 import { attendancePayload, hardwarePayload, resultPayload, votePayload } from './state';
 
@@ -33,8 +33,11 @@ export class LiveHub {
         ns.use((socket, next) => {
           const token = (socket.handshake.auth as { token?: unknown }).token;
           const p = users.principal(typeof token === 'string' ? token : undefined);
-          if (!p) return next(new Error('unauthorized: a valid token is required'));
-          if (!p.roles.includes(role)) return next(new Error(`forbidden: needs the role ${role}`));
+          if (!p) return next(new Error('请先登录 / unauthorized: a valid token is required'));
+          if (!p.roles.includes(role))
+            return next(
+              new Error(`无权访问：须为${ROLE_ZH[role]} / forbidden: needs the role ${role}`),
+            );
           next();
         });
       }

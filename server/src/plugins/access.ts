@@ -1,7 +1,7 @@
 import type { Role } from '@hall/shared';
 import fp from 'fastify-plugin';
 import type { Principal, UserService } from '../auth/users';
-import { bearer } from '../auth/users';
+import { bearer, ROLE_ZH } from '../auth/users';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -46,7 +46,8 @@ export const accessPlugin = fp<{ users: UserService; routes: RouteAccess[] }>(as
         statusCode: 401,
         error: 'Unauthorized',
         code: 'NO_TOKEN',
-        message: 'a valid bearer token is required (log in, or set HALL_OPERATOR_TOKEN)',
+        message:
+          '请先登录（或设置 HALL_OPERATOR_TOKEN） / a valid bearer token is required (log in, or set HALL_OPERATOR_TOKEN)',
       });
     }
     if (!roles || !principal.roles.some((r) => roles.includes(r))) {
@@ -54,7 +55,9 @@ export const accessPlugin = fp<{ users: UserService; routes: RouteAccess[] }>(as
         statusCode: 403,
         error: 'Forbidden',
         code: 'WRONG_ROLE',
-        message: `this needs the role ${roles ? roles.join(' or ') : '(none)'}`,
+        message: roles
+          ? `无权操作：须为${roles.map((r) => ROLE_ZH[r]).join('或')} / this needs the role ${roles.join(' or ')}`
+          : '无权操作：此接口不对任何角色开放 / this needs the role (none)',
       });
     }
     req.principal = principal;

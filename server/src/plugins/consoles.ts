@@ -46,7 +46,7 @@ export const consolesPlugin = fp<{ dirs?: typeof CONSOLE_DIRS }>(async (app, opt
       statusCode: 404,
       error: 'Not Found',
       code: 'NO_ROUTE',
-      message: `no route ${req.method} ${url}`,
+      message: `没有此接口 ${req.method} ${url} / no route ${req.method} ${url}`,
     });
   });
 });

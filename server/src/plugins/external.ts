@@ -5,7 +5,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import { isDomainError } from '@hall/shared';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { ServiceError } from '../errors';
+import { oneLine, ServiceError } from '../errors';
 
 export interface ExternalOptions {
   /** Requests per minute per client on the HTTP API (seat presses never come over HTTP). */
@@ -44,6 +44,29 @@ export const externalPlugins = fp<ExternalOptions>(async (app, opts) => {
   installErrorHandler(app);
 });
 
+/** The Chinese summary put before a refusal of the domain core (its message is English). */
+const DOMAIN_ZH: Record<string, string> = {
+  INVALID_NUMBER: '数字无效',
+  PRESENT_EXCEEDS_MEMBERS: '实到人数超过全体组成人员人数',
+  BALLOTS_EXCEED_PRESENT: '票数超过实到人数',
+  UNKNOWN_PROFILE: '未知的测评办法',
+  UNKNOWN_OPTION: '未知的选项',
+  INVALID_PROFILE: '测评办法无效',
+};
+
+/** The Chinese summary put before fastify's own 4xx refusals (body too large, rate limit…). */
+const STATUS_ZH: Record<number, string> = {
+  400: '请求格式错误',
+  401: '未登录',
+  403: '无权操作',
+  404: '未找到',
+  405: '不支持的请求方法',
+  406: '无法提供所要求的格式',
+  413: '请求内容过大',
+  415: '不支持的内容类型',
+  429: '请求过于频繁，请稍后再试',
+};
+
 function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, req, reply) => {
     if (err instanceof ServiceError) {
@@ -55,22 +78,30 @@ function installErrorHandler(app: FastifyInstance): void {
       });
     }
     if (isDomainError(err)) {
-      return reply
-        .status(422)
-        .send({ statusCode: 422, error: 'DomainError', code: err.code, message: err.message });
+      return reply.status(422).send({
+        statusCode: 422,
+        error: 'DomainError',
+        code: err.code,
+        message: oneLine(`${DOMAIN_ZH[err.code] ?? '输入无效'} / ${err.message}`),
+      });
     }
     const status =
       err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 0;
     if (err.validation || status) {
       const code = err.validation ? 'INVALID_REQUEST' : (err.code ?? 'BAD_REQUEST');
       const statusCode = status || 400;
+      const message = err.validation
+        ? `请求格式错误 / invalid request: ${err.message}`
+        : `${STATUS_ZH[statusCode] ?? '请求无效'} / ${err.message}`;
       return reply
         .status(statusCode)
-        .send({ statusCode, error: 'Bad Request', code, message: err.message });
+        .send({ statusCode, error: 'Bad Request', code, message: oneLine(message) });
     }
     req.log.error({ err }, 'unexpected failure');
-    return reply
-      .status(500)
-      .send({ statusCode: 500, error: 'Internal Server Error', message: 'unexpected failure' });
+    return reply.status(500).send({
+      statusCode: 500,
+      error: 'Internal Server Error',
+      message: '服务器内部错误 / unexpected failure',
+    });
   });
 }

@@ -1,4 +1,5 @@
 import { canonicalHash } from './canonical';
+import { currentRecords } from './current';
 import type { FollowUpItem, SealedRecord } from '@hall/shared';
 
 /**
@@ -9,6 +10,8 @@ import type { FollowUpItem, SealedRecord } from '@hall/shared';
  *   `onRepeatedFailure` (安徽 第十七条, 子洲 第八条第二款, 深圳 第八条第二款);
  * - an action without re-evaluation (子洲 基本满意: report rectification to the 主任会议) stays open
  *   until the secretariat marks it done.
+ * Only the latest record of each vote counts: a correction replaces the follow-up of the record it
+ * corrects (the original's items disappear, the correction's appear).
  */
 
 /** `months` calendar months after `iso`, clamped to the month's last day (UTC). */
@@ -30,18 +33,19 @@ export function followUps(
   done: ReadonlySet<string> = new Set(),
 ): FollowUpItem[] {
   const hashes = new Map(records.map((r) => [r.seq, canonicalHash(r)]));
+  const voteOf = new Map(records.map((r) => [r.seq, r.voteId]));
+  const current = currentRecords(records).map((c) => c.latest);
+  /** Whether `x` re-evaluates a record of `voteId` (any of its records: a correction keeps the link). */
+  const reevaluatesVote = (x: SealedRecord, voteId: number) =>
+    x.voteId !== voteId &&
+    x.reevaluates !== null &&
+    voteOf.get(x.reevaluates.seq) === voteId &&
+    hashes.get(x.reevaluates.seq) === x.reevaluates.hash;
   const items: FollowUpItem[] = [];
-  for (const r of records) {
+  for (const r of current) {
     for (const f of r.followUp) {
       const id = `${r.seq}:${f.action}`;
-      const later = f.reevaluate
-        ? records.find(
-            (x) =>
-              x.seq > r.seq &&
-              x.reevaluates?.seq === r.seq &&
-              x.reevaluates.hash === hashes.get(r.seq),
-          )
-        : undefined;
+      const later = f.reevaluate ? current.find((x) => reevaluatesVote(x, r.voteId)) : undefined;
       const failedAgain = later?.followUp.some((g) => g.action === f.action) ?? false;
       const dueDate = f.due?.kind === 'months' ? addMonths(r.announcedAt, f.due.months) : null;
       let state: FollowUpItem['state'];

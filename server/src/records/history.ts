@@ -1,8 +1,10 @@
 import { formatShare, type OrganHistory, type SealedRecord } from '@hall/shared';
+import { currentRecords } from './current';
 
 /**
  * The history of evaluations per reporting organ (issue 7 "History"): 纵向 over time for one
- * organ, 横向 across organs in a year. Figures come from sealed records only.
+ * organ, 横向 across organs in a year. Figures come from sealed records only: for each vote its
+ * latest record (a correction replaces the figures), dated by the evaluation (the first record).
  */
 export interface HistoryFilter {
   year?: number;
@@ -16,8 +18,8 @@ export function history(
   filter: HistoryFilter = {},
 ): OrganHistory[] {
   const byOrgan = new Map<string, OrganHistory>();
-  for (const r of records) {
-    const year = new Date(r.announcedAt).getUTCFullYear();
+  for (const { first, latest: r } of currentRecords(records)) {
+    const year = new Date(first.announcedAt).getUTCFullYear();
     if (filter.year !== undefined && year !== filter.year) continue;
     if (filter.profile !== undefined && r.profile.id !== filter.profile) continue;
     const organ = r.organ ?? NO_ORGAN;
@@ -37,7 +39,8 @@ export function history(
       present: r.present,
       counts: r.counts,
       satisfiedShare: formatShare(r.counts.satisfied ?? 0, valid, 2),
-      announcedAt: r.announcedAt,
+      announcedAt: first.announcedAt,
+      correctsSeq: r.corrects?.seq ?? null,
     });
     h.outcomes[r.outcome] = (h.outcomes[r.outcome] ?? 0) + 1;
     byOrgan.set(organ, h);
@@ -46,9 +49,8 @@ export function history(
   return [...byOrgan.values()];
 }
 
-/** The years that have records, newest first, for the filter. */
+/** The years that have evaluations, newest first, for the filter. */
 export function historyYears(records: readonly SealedRecord[]): number[] {
-  return [...new Set(records.map((r) => new Date(r.announcedAt).getUTCFullYear()))].sort(
-    (a, b) => b - a,
-  );
+  const years = currentRecords(records).map((c) => new Date(c.first.announcedAt).getUTCFullYear());
+  return [...new Set(years)].sort((a, b) => b - a);
 }

@@ -1,12 +1,16 @@
-import type {
-  FollowUpItem,
-  OrganHistory,
-  RecordBody,
-  SealedRecord,
-  TallyResult,
+import {
+  isDomainError,
+  tally,
+  type CorrectionInput,
+  type FollowUpItem,
+  type OrganHistory,
+  type RecordBody,
+  type SealedRecord,
+  type TallyResult,
 } from '@hall/shared';
+import { isDeepStrictEqual } from 'node:util';
 import type { Db } from '../db/open-db';
-import { notFound, refuse } from '../errors';
+import { invalid, notFound, refuse } from '../errors';
 import { canonicalHash } from './canonical';
 import { followUps } from './followup';
 import { history, historyYears, type HistoryFilter } from './history';
@@ -100,6 +104,7 @@ export class RecordService {
     return r;
   }
 
+  /** The latest record of a vote (its last correction, if it has any). */
   forVote(voteId: number): SealedRecord {
     const r = this.store.byVote(voteId);
     if (!r)
@@ -110,9 +115,90 @@ export class RecordService {
     return r;
   }
 
+  /** The record if it is its vote's latest; a refusal naming the correction otherwise. */
+  private requireLatest(seq: number): SealedRecord {
+    const r = this.get(seq);
+    const latest = this.store.byVote(r.voteId);
+    if (latest && latest.seq !== r.seq) {
+      throw refuse(
+        'RECORD_CORRECTED',
+        `第 ${seq} 号记录已由第 ${latest.seq} 号记录更正，请以最新记录为准 / record ${seq} is already corrected by record ${latest.seq}; use the latest record`,
+      );
+    }
+    return r;
+  }
+
+  /**
+   * Correct a sealed record (issue 7: "a correction is a new record that references the old one").
+   * The corrected figures are decided again under the original record's full profile, and a new
+   * record of the same vote is sealed at the end of the chain, naming the corrected record's seq,
+   * hash and the reason. Only the latest record of a vote can be corrected.
+   */
+  correct(seq: number, input: CorrectionInput): SealedRecord {
+    const reason = input.reason.trim();
+    if (reason.length === 0 || reason.length > 500 || !/\p{Script=Han}/u.test(reason)) {
+      throw invalid(
+        'CORRECTION_REASON',
+        '更正须以中文写明理由（1 至 500 字） / a correction needs its reason in Chinese (1-500 characters)',
+      );
+    }
+    return this.db.transaction(() => {
+      const original = this.requireLatest(seq);
+      let result: TallyResult;
+      try {
+        result = tally(original.profile, {
+          members: input.members,
+          present: input.present,
+          counts: input.counts,
+          invalid: input.invalid,
+        });
+      } catch (e) {
+        if (isDomainError(e)) throw invalid(e.code, e.message);
+        throw e;
+      }
+      if (
+        result.members === original.members &&
+        result.present === original.present &&
+        result.invalid === original.invalid &&
+        isDeepStrictEqual(result.counts, original.counts)
+      ) {
+        throw invalid(
+          'CORRECTION_UNCHANGED',
+          `更正后的数字与第 ${seq} 号记录相同 / the corrected figures are those of record ${seq}`,
+        );
+      }
+      const body: RecordBody = {
+        hall: original.hall,
+        sessionId: original.sessionId,
+        voteId: original.voteId,
+        title: original.title,
+        organ: original.organ,
+        profile: original.profile,
+        members: result.members,
+        present: result.present,
+        valid: result.valid,
+        counts: result.counts,
+        invalid: result.invalid,
+        notVoted: result.notVoted,
+        outcome: result.outcome,
+        followUp: result.followUp,
+        explanation: result.explanation,
+        openedAt: original.openedAt,
+        closedAt: original.closedAt,
+        announcedAt: this.now().toISOString(),
+        corrects: { seq: original.seq, hash: canonicalHash(original), reason },
+        // A corrected re-evaluation still answers the record whose follow-up required it.
+        reevaluates: original.reevaluates,
+      };
+      const record = sealRecord(body, this.store.last(), this.key);
+      this.store.insert(record);
+      return record;
+    })();
+  }
+
   /** Mark an agenda item as the re-made report that answers record `seq`'s follow-up. */
   linkReevaluation(itemId: number, seq: number): void {
-    const r = this.get(seq);
+    const r = this.requireLatest(seq);
     if (!r.followUp.some((f) => f.reevaluate)) {
       throw refuse(
         'RECORD_NEEDS_NO_REEVALUATION',

@@ -6,11 +6,14 @@ import type { Db } from '../db/open-db';
  * after sealing). A record holds only aggregate figures, so storing it links no seat to a choice.
  */
 const SCHEMA = `
+-- A vote has one record per announcement and one per correction (a correction is a new record
+-- that names the one it corrects); the latest record of a vote is its current result.
 CREATE TABLE IF NOT EXISTS records (
   seq INTEGER PRIMARY KEY,
-  vote_id INTEGER NOT NULL UNIQUE,
+  vote_id INTEGER NOT NULL,
   json TEXT NOT NULL
 );
+CREATE INDEX IF NOT EXISTS records_by_vote ON records (vote_id, seq);
 -- A re-made report on the agenda names the record whose follow-up required it.
 CREATE TABLE IF NOT EXISTS item_reevaluates (
   item_id INTEGER PRIMARY KEY,
@@ -29,8 +32,29 @@ CREATE TRIGGER IF NOT EXISTS records_no_delete BEFORE DELETE ON records
   BEGIN SELECT RAISE(ABORT, 'sealed records are never removed'); END;
 `;
 
+/**
+ * Databases made before corrections have `vote_id UNIQUE`, which forbids a vote's second record.
+ * Copy the rows into a table without it (same seq, same JSON, nothing re-signed); dropping the old
+ * table removes its triggers, which SCHEMA then creates again.
+ */
+function relaxVoteUnique(db: Db): void {
+  const row = db
+    .prepare(`SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'records'`)
+    .get() as { sql: string } | undefined;
+  if (!row || !/vote_id\s+INTEGER\s+NOT\s+NULL\s+UNIQUE/i.test(row.sql)) return;
+  db.transaction(() => {
+    db.exec(`
+      CREATE TABLE records_v2 (seq INTEGER PRIMARY KEY, vote_id INTEGER NOT NULL, json TEXT NOT NULL);
+      INSERT INTO records_v2 (seq, vote_id, json) SELECT seq, vote_id, json FROM records ORDER BY seq;
+      DROP TABLE records;
+      ALTER TABLE records_v2 RENAME TO records;
+    `);
+  })();
+}
+
 export class RecordStore {
   constructor(private readonly db: Db) {
+    relaxVoteUnique(db);
     db.exec(SCHEMA);
   }
 
@@ -58,9 +82,11 @@ export class RecordStore {
     return row ? (JSON.parse(row.json) as SealedRecord) : undefined;
   }
 
+  /** The latest record of a vote: the correction of a correction of ... the original. */
   byVote(voteId: number): SealedRecord | undefined {
-    const row = this.db.prepare('SELECT json FROM records WHERE vote_id = ?').get(voteId) as
-      { json: string } | undefined;
+    const row = this.db
+      .prepare('SELECT json FROM records WHERE vote_id = ? ORDER BY seq DESC LIMIT 1')
+      .get(voteId) as { json: string } | undefined;
     return row ? (JSON.parse(row.json) as SealedRecord) : undefined;
   }
 

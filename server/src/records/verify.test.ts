@@ -122,4 +122,42 @@ describe('sealed records', () => {
     expect(verifyRecords(noSig).problems).toContain('record seq 1: signature missing');
     expect(verifyRecords(chain, { publicKey: 'abc' }).problems[0]).toMatch(/--public-key is not/);
   });
+
+  it('checks that a correction names an earlier record of its vote by its true hash, once', () => {
+    const correction = (target: SealedRecord, prev: SealedRecord, over = {}) =>
+      sealRecord(
+        {
+          ...bodyFor(target.voteId, 'anhui-2013', { satisfied: 20, unsatisfied: 34 }),
+          announcedAt: '2026-11-26T11:00:00.000Z',
+          corrects: { seq: target.seq, hash: canonicalHash(target), reason: '更正计票错误' },
+          ...over,
+        },
+        prev,
+        key,
+      );
+    const fixed = correction(chain[0]!, chain[2]!);
+    expect(verifyRecords([...chain, fixed]).problems).toEqual([]);
+    expect(fixed.outcome).toBe('unsatisfied');
+
+    const wrongHash = correction(chain[0]!, chain[2]!, {
+      corrects: { seq: 1, hash: canonicalHash(chain[1]), reason: '更正' },
+    });
+    expect(verifyRecords([...chain, wrongHash]).problems).toEqual([
+      'record seq 4: corrects.hash does not match record 1',
+    ]);
+    const otherVote = correction(chain[0]!, chain[2]!, { voteId: 9 });
+    expect(verifyRecords([...chain, otherVote]).problems).toEqual([
+      'record seq 4: corrects seq 1, a record of another vote',
+    ]);
+    const twice = correction(chain[0]!, fixed);
+    expect(verifyRecords([...chain, fixed, twice]).problems).toEqual([
+      'record seq 5: record 1 is corrected twice',
+    ]);
+    const noReason = correction(chain[0]!, chain[2]!, {
+      corrects: { seq: 1, hash: canonicalHash(chain[0]), reason: '' },
+    });
+    expect(verifyRecords(noReason).problems).toEqual([
+      'record seq 4: corrects must be null or {seq, hash, reason}',
+    ]);
+  });
 });

@@ -53,6 +53,40 @@ function structureProblems(r: Record<string, unknown>): string[] {
     p.push('counts must map options to whole numbers');
   if (!Array.isArray(r.followUp)) p.push('followUp must be an array');
   if (!isObject(r.profile)) p.push('profile must be an object');
+  if (r.corrects !== undefined && r.corrects !== null) {
+    const c = r.corrects;
+    if (
+      !isObject(c) ||
+      !isCount(c.seq) ||
+      typeof c.hash !== 'string' ||
+      !HEX64.test(c.hash) ||
+      typeof c.reason !== 'string' ||
+      c.reason.trim() === ''
+    ) {
+      p.push('corrects must be null or {seq, hash, reason}');
+    }
+  }
+  return p;
+}
+
+/**
+ * In a whole chain, a correction must name an earlier record of the same vote by its true hash,
+ * and no record may be corrected twice (the latest is what gets corrected).
+ */
+function correctionProblems(
+  r: Record<string, unknown>,
+  earlier: readonly unknown[],
+  correctedSeqs: Set<number>,
+): string[] {
+  const c = r.corrects;
+  if (!isObject(c) || !isCount(c.seq)) return [];
+  const target = earlier.find((x) => isObject(x) && x.seq === c.seq);
+  if (!isObject(target)) return [`corrects seq ${c.seq}, which is not earlier in the chain`];
+  const p: string[] = [];
+  if (target.voteId !== r.voteId) p.push(`corrects seq ${c.seq}, a record of another vote`);
+  if (c.hash !== canonicalHash(target)) p.push(`corrects.hash does not match record ${c.seq}`);
+  if (correctedSeqs.has(c.seq)) p.push(`record ${c.seq} is corrected twice`);
+  correctedSeqs.add(c.seq);
   return p;
 }
 
@@ -119,6 +153,7 @@ export function verifyRecords(input: unknown, options: { publicKey?: string } = 
   const list: unknown[] = chain ? input : [input];
   const problems: string[] = [];
   const publicKeys: string[] = [];
+  const correctedSeqs = new Set<number>();
   if (chain && list.length === 0) problems.push('the chain is empty');
   if (options.publicKey !== undefined && !importPublicKey(options.publicKey)) {
     problems.push('--public-key is not a base64 raw 32-byte Ed25519 key');
@@ -135,6 +170,8 @@ export function verifyRecords(input: unknown, options: { publicKey?: string } = 
     if (structure.length === 0) found.push(...retallyProblems(item));
     if (item.seq === 1 && item.prevHash !== null) found.push('seq 1 must have prevHash null');
     if (chain) {
+      if (structure.length === 0)
+        found.push(...correctionProblems(item, list.slice(0, i), correctedSeqs));
       const prev = list[i - 1];
       if (i === 0 && item.seq !== 1)
         found.push(`a chain starts at seq 1 (got ${String(item.seq)})`);

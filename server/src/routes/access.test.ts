@@ -65,6 +65,23 @@ describe('every route checks the role (table over the registered routes)', () =>
     }
   });
 
+  it('says why, Chinese first: log in, or which role is needed', async () => {
+    const anon = await f.app.inject({ method: 'POST', url: '/api/votes/latest/close' });
+    expect(anon.json()).toMatchObject({
+      code: 'NO_TOKEN',
+      message: expect.stringMatching(/^请先登录.* \/ a valid bearer token is required/),
+    });
+    const tech = await f.app.inject({
+      method: 'POST',
+      url: '/api/votes/latest/close',
+      headers: f.auth('technician'),
+    });
+    expect(tech.json()).toMatchObject({
+      code: 'WRONG_ROLE',
+      message: '无权操作：须为主持人 / this needs the role chair',
+    });
+  });
+
   it('gives the operator token chair and secretariat rights, not technician ones', async () => {
     for (const r of guarded()) {
       const allowed =

@@ -20,7 +20,8 @@ export async function authRoutes(app: FastifyInstance, ctx: RouteContext) {
     },
     async (req) => {
       const result = await ctx.users.login(req.body.username, req.body.password);
-      if (!result) throw new ServiceError(401, 'BAD_LOGIN', 'wrong user name or password');
+      if (!result)
+        throw new ServiceError(401, 'BAD_LOGIN', '用户名或密码错误 / wrong user name or password');
       return result;
     },
   );

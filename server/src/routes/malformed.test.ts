@@ -75,6 +75,20 @@ describe('malformed requests get a 4xx with a reason, never a 5xx', () => {
     expect((res.json() as { message: string }).message).toBeTruthy();
   });
 
+  it('says what is wrong with a request that fails the schema, Chinese first, on one line', async () => {
+    const res = await f.app.inject({
+      method: 'POST',
+      url: '/api/sessions',
+      headers: f.auth('operator'),
+      payload: { organ: 'x' },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ code: 'INVALID_REQUEST' });
+    expect((res.json() as { message: string }).message).toMatch(
+      /^请求格式错误 \/ invalid request: body must have required property 'title'$/,
+    );
+  });
+
   it('refuses a bad vote id in the path and an unknown route with 4xx', async () => {
     for (const url of [
       '/api/votes/abc/result',
@@ -98,6 +112,8 @@ describe('malformed requests get a 4xx with a reason, never a 5xx', () => {
       },
     });
     expect(res.statusCode).toBe(422);
-    expect((res.json() as { message: string }).message).toMatch(/line 2: seat Q-1/);
+    expect((res.json() as { message: string }).message).toBe(
+      '名单第 2 行：席位 Q-1 不属于本会场 / roster line 2: seat Q-1 is not a seat of this hall',
+    );
   });
 });

@@ -150,6 +150,31 @@ export async function recordRoutes(
     },
   );
   r.post(
+    '/api/records/:seq/corrections',
+    {
+      config: { roles: ['secretariat'] },
+      schema: {
+        tags: ['records'],
+        summary:
+          'Correct a sealed record: the figures are decided again under its profile and sealed as a new record that names the old one',
+        params: Seq,
+        body: Type.Object(
+          {
+            // Numbers are checked by the tally itself, which names what is wrong (422).
+            members: Type.Integer(),
+            present: Type.Integer(),
+            counts: Type.Record(Type.String({ maxLength: 64 }), Type.Integer()),
+            invalid: Type.Integer(),
+            reason: Type.String({ minLength: 1, maxLength: 500 }),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: Record, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody },
+      },
+    },
+    async (req) => records.correct(req.params.seq, req.body),
+  );
+  r.post(
     '/api/records/:seq/rereport',
     {
       config: { roles: ['secretariat'] },

@@ -33,7 +33,7 @@ export async function sessionRoutes(app: FastifyInstance, ctx: RouteContext) {
     },
     async () => {
       const s = ctx.hall.sessions.current();
-      if (!s) throw notFound('NO_SESSION', 'no sitting has been started');
+      if (!s) throw notFound('NO_SESSION', '尚未开始会议 / no sitting has been started');
       return s;
     },
   );

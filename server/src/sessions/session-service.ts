@@ -56,7 +56,11 @@ export class SessionService {
 
   requireCurrent(): number {
     const id = this.currentId();
-    if (id === null) throw refuse('NO_SESSION', 'no sitting has been started (session start)');
+    if (id === null)
+      throw refuse(
+        'NO_SESSION',
+        '尚未开始会议（请先开始会议：session start） / no sitting has been started (session start)',
+      );
     return id;
   }
 
@@ -75,7 +79,11 @@ export class SessionService {
         'SELECT item_id AS itemId, title, organ FROM agenda_items WHERE item_id = ? AND session_id = ?',
       )
       .get(itemId, sessionId) as AgendaItem | undefined;
-    if (!row) throw notFound('NO_ITEM', `agenda item ${itemId} is not on the current sitting`);
+    if (!row)
+      throw notFound(
+        'NO_ITEM',
+        `本次会议没有议程 ${itemId} / agenda item ${itemId} is not on the current sitting`,
+      );
     return row;
   }
 }

@@ -27,7 +27,10 @@ describe('quorum gate (DOMAIN.md §3: more than half of all members)', () => {
       present: 30,
       quorumMet: false,
     });
-    expect(() => open()).toThrow(/quorum not met: 30 of 60/);
+    expect(() => open()).toThrow(
+      '未达法定人数：实到 30 人，全体组成人员 60 人，须过半数出席 / ' +
+        'quorum not met: 30 of 60 members present (more than half required)',
+    );
     f.hall.markAttendance('M060', true); // card forgotten: the secretariat marks by hand
     expect(f.hall.attendance.summary()).toMatchObject({ present: 31, quorumMet: true });
     expect(open()).toBe(1);
@@ -44,7 +47,10 @@ describe('quorum gate (DOMAIN.md §3: more than half of all members)', () => {
     });
     f = await hallFixture({ config });
     checkIn(f, 39);
-    expect(() => open()).toThrow(/quorum not met: 39 of 60 members present \(2\/3, at-least\)/);
+    expect(() => open()).toThrow(
+      '未达法定人数：实到 39 人，全体组成人员 60 人，出席人数须达到全体组成人员的三分之二以上 / ' +
+        'quorum not met: 39 of 60 members present (at least 2/3 required)',
+    );
     f.hall.markAttendance('M060', true); // 40 of 60 is exactly two thirds: at-least includes it
     expect(open()).toBe(1);
   });
@@ -63,7 +69,9 @@ describe('quorum gate (DOMAIN.md §3: more than half of all members)', () => {
     f = await hallFixture();
     checkIn(f, 40);
     open();
-    expect(() => open('again')).toThrow(/still open/);
+    expect(() => open('again')).toThrow(
+      '测评 1 正在进行，请先结束 / vote 1 is still open; close it first',
+    );
   });
 });
 
@@ -188,7 +196,7 @@ describe('presses during a vote (SEAT-PROTOCOLS.md §3)', () => {
     f = await hallFixture();
     checkIn(f, 40);
     expect(() => open('x', 'no-such-profile')).toThrow(
-      /unknown profile "no-such-profile" \(known: anhui-2013, zizhou, shenzhen-2011\)/,
+      /^未知的测评办法“no-such-profile”.* \/ unknown profile "no-such-profile" \(known: anhui-2013, zizhou, shenzhen-2011\)$/,
     );
   });
 });
@@ -209,14 +217,16 @@ describe('close and announce', () => {
   it('refuses to close with nothing open and to announce twice', async () => {
     f = await hallFixture();
     checkIn(f, 40);
-    expect(() => f.hall.votes.close()).toThrow(/no vote has been opened/);
+    expect(() => f.hall.votes.close()).toThrow('尚未开始任何测评 / no vote has been opened');
     open();
-    expect(() => f.hall.votes.announce()).toThrow(/still open/);
+    expect(() => f.hall.votes.announce()).toThrow(/^测评 1 仍在进行.* \/ vote 1 is still open$/);
     f.hall.votes.close();
-    expect(() => f.hall.votes.close()).toThrow(/no vote is open/);
+    expect(() => f.hall.votes.close()).toThrow('当前没有正在进行的测评 / no vote is open');
     const a = f.hall.votes.announce();
     expect(a.announcedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
-    expect(() => f.hall.votes.announce()).toThrow(/nothing closed to announce/);
+    expect(() => f.hall.votes.announce()).toThrow(
+      '没有可公布的测评结果（测评 1 已公布） / nothing closed to announce (vote 1 was announced)',
+    );
   });
 
   it('stores the announced result as an immutable document with the full profile', async () => {

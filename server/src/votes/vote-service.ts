@@ -2,6 +2,7 @@ import type { AnnouncedVote } from '../records/record-service';
 import { seedProfile, SEED_PROFILES, validateProfile } from '@hall/shared';
 import type { Profile, TallyResult } from '@hall/shared';
 import type { AttendanceService } from '../attendance/attendance-service';
+import { quorumNotMet } from '../attendance/quorum';
 import type { HallConfig } from '../config/hall-config';
 import type { Db } from '../db/open-db';
 import { decodeCount, encodeCount } from '../db/schema';
@@ -40,6 +41,13 @@ export interface VoteHooks {
   announced(v: AnnouncedVote): void;
 }
 
+/** A vote's state in the words of a refusal. */
+const STATE_ZH: Record<VoteState, string> = {
+  open: '正在进行',
+  closed: '已结束',
+  announced: '已公布',
+};
+
 export interface OpenVoteInput {
   title: string;
   profile: string;
@@ -55,7 +63,7 @@ export function supportedProfile(profile: Profile): Profile {
   if (profile.allowChangeBeforeClose) {
     throw invalid(
       'CHANGE_NOT_SUPPORTED',
-      `profile ${profile.id} allows changing a ballot before close, which this hall does not support (the first press is final)`,
+      `测评办法 ${profile.id} 允许结束前更改选择，本会场不支持（首次按键即为最终选择） / profile ${profile.id} allows changing a ballot before close, which this hall does not support (the first press is final)`,
     );
   }
   return validateProfile(profile);
@@ -155,14 +163,20 @@ export class VoteService {
     const profile = seedProfile(id);
     if (!profile) {
       const known = SEED_PROFILES.map((p) => p.id).join(', ');
-      throw invalid('UNKNOWN_PROFILE', `unknown profile "${id}" (known: ${known})`);
+      throw invalid(
+        'UNKNOWN_PROFILE',
+        `未知的测评办法“${id}”（可用：${known}） / unknown profile "${id}" (known: ${known})`,
+      );
     }
     return supportedProfile(profile);
   }
 
   open(input: OpenVoteInput): number {
     if (this.openVote) {
-      throw refuse('VOTE_OPEN', `vote ${this.openVote.voteId} is still open; close it first`);
+      throw refuse(
+        'VOTE_OPEN',
+        `测评 ${this.openVote.voteId} 正在进行，请先结束 / vote ${this.openVote.voteId} is still open; close it first`,
+      );
     }
     const sessionId = this.sessions.requireCurrent();
     const profile = this.profileFor(input.profile);
@@ -170,10 +184,7 @@ export class VoteService {
     const item = input.itemId === undefined ? null : this.sessions.item(input.itemId);
     const a = this.attendance.summary();
     if (!a.quorumMet) {
-      throw refuse(
-        'NO_QUORUM',
-        `quorum not met: ${a.present} of ${a.members} members present (${this.config.quorum.num}/${this.config.quorum.den}, ${this.config.quorum.comparison})`,
-      );
+      throw refuse('NO_QUORUM', quorumNotMet(this.config.quorum, a.present, a.members));
     }
     const tag = freshTag(
       [...this.recentTags(), ...this.attendance.recentCheckinTags(), this.attendance.checkinTag],
@@ -252,14 +263,14 @@ export class VoteService {
   private latest(): VoteRow {
     const row = this.db.prepare('SELECT * FROM votes ORDER BY vote_id DESC LIMIT 1').get() as
       VoteRow | undefined;
-    if (!row) throw notFound('NO_VOTE', 'no vote has been opened');
+    if (!row) throw notFound('NO_VOTE', '尚未开始任何测评 / no vote has been opened');
     return row;
   }
 
   private row(voteId: number): VoteRow {
     const row = this.db.prepare('SELECT * FROM votes WHERE vote_id = ?').get(voteId) as
       VoteRow | undefined;
-    if (!row) throw notFound('NO_VOTE', `there is no vote ${voteId}`);
+    if (!row) throw notFound('NO_VOTE', `没有测评 ${voteId} / there is no vote ${voteId}`);
     return row;
   }
 
@@ -294,7 +305,12 @@ export class VoteService {
     const v = this.openVote;
     if (!v) {
       const last = this.db.prepare('SELECT vote_id FROM votes ORDER BY vote_id DESC LIMIT 1').get();
-      throw refuse('NO_OPEN_VOTE', last ? 'no vote is open' : 'no vote has been opened');
+      throw refuse(
+        'NO_OPEN_VOTE',
+        last
+          ? '当前没有正在进行的测评 / no vote is open'
+          : '尚未开始任何测评 / no vote has been opened',
+      );
     }
     this.hooks.flushPresses();
     const present = this.attendance.summary().present;
@@ -314,11 +330,16 @@ export class VoteService {
   /** Announce the latest vote's result (当场公布) and store it as an immutable document. */
   announce(): ResultJson {
     const row = this.latest();
-    if (row.state === 'open') throw refuse('VOTE_OPEN', `vote ${row.vote_id} is still open`);
+    if (row.state === 'open') {
+      throw refuse(
+        'VOTE_OPEN',
+        `测评 ${row.vote_id} 仍在进行，请先结束 / vote ${row.vote_id} is still open`,
+      );
+    }
     if (row.state === 'announced') {
       throw refuse(
         'NOTHING_TO_ANNOUNCE',
-        `nothing closed to announce (vote ${row.vote_id} was announced)`,
+        `没有可公布的测评结果（测评 ${row.vote_id} 已公布） / nothing closed to announce (vote ${row.vote_id} was announced)`,
       );
     }
     return this.announceVote(row.vote_id);
@@ -327,7 +348,10 @@ export class VoteService {
   announceVote(voteId: number): ResultJson {
     const row = this.row(voteId);
     if (row.state !== 'closed')
-      throw refuse('NOT_CLOSED', `vote ${voteId} is ${row.state}, not closed`);
+      throw refuse(
+        'NOT_CLOSED',
+        `测评 ${voteId} ${STATE_ZH[row.state]}，不能公布（只能公布已结束的测评） / vote ${voteId} is ${row.state}, not closed`,
+      );
     const announcedAt = this.now().toISOString();
     const profile = JSON.parse(row.profile_json) as Profile;
     const r = this.tallyOf(row);
@@ -374,7 +398,9 @@ export class VoteService {
   /** The result of a closed or announced vote; refused while it is open (no split while open). */
   result(voteId: number): ResultJson {
     const row = this.row(voteId);
-    if (row.state === 'open') throw refuse('VOTE_OPEN', `vote ${voteId} is still open`);
+    if (row.state === 'open') {
+      throw refuse('VOTE_OPEN', `测评 ${voteId} 仍在进行 / vote ${voteId} is still open`);
+    }
     const announcedAt = this.announcedAt(voteId);
     return resultJson(this.tallyOf(row), {
       voteId,
@@ -402,7 +428,11 @@ export class VoteService {
   document(voteId: number): unknown {
     const row = this.db.prepare('SELECT document FROM results WHERE vote_id = ?').get(voteId) as
       { document: string } | undefined;
-    if (!row) throw notFound('NOT_ANNOUNCED', `vote ${voteId} has no announced result`);
+    if (!row)
+      throw notFound(
+        'NOT_ANNOUNCED',
+        `测评 ${voteId} 尚无公布的结果 / vote ${voteId} has no announced result`,
+      );
     return JSON.parse(row.document);
   }
 

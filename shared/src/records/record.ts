@@ -26,8 +26,11 @@ export interface RecordBody {
   openedAt: string;
   closedAt: string;
   announcedAt: string;
-  /** A correction names the record it corrects: its seq and hash. Sealed records never change. */
-  corrects: RecordLink | null;
+  /**
+   * A correction names the record it corrects (its seq and hash) and why. Sealed records never
+   * change: a correction is a new record of the same vote, and the latest record of a vote counts.
+   */
+  corrects: CorrectionLink | null;
   /**
    * The evaluation of a re-made report names the record whose follow-up required it (安徽 第十七条,
    * 子洲 第八条, 深圳 第八条).
@@ -39,6 +42,20 @@ export interface RecordBody {
 export interface RecordLink {
   seq: number;
   hash: string;
+}
+
+/** The link of a correction to the record it corrects, with the reason given (Chinese). */
+export interface CorrectionLink extends RecordLink {
+  reason: string;
+}
+
+/** What the secretariat submits to correct a sealed record's figures (re-tallied by the server). */
+export interface CorrectionInput {
+  members: number;
+  present: number;
+  counts: Record<string, number>;
+  invalid: number;
+  reason: string;
 }
 
 export interface RecordSignature {
@@ -88,7 +105,10 @@ export interface HistoryEntry {
   counts: Record<string, number>;
   /** 满意 share of valid ballots, for display only (two decimals). */
   satisfiedShare: string;
+  /** When the evaluation was announced (a correction keeps the original's date here). */
   announcedAt: string;
+  /** The record this entry's record corrects, when the figures were corrected; else null. */
+  correctsSeq: number | null;
 }
 
 /** 纵向: one organ over time; the list of organs is 横向. */

@@ -10,7 +10,7 @@ function field(v: string | number | null): string {
 
 /**
  * All results as CSV (UTF-8 with BOM so spreadsheet programs read the Chinese), one row per
- * sealed record, in chain order. Option columns are the union of the records' option sets.
+ * sealed record, in chain order (a correction is a row of its own naming the record it corrects). Option columns are the union of the records' option sets.
  */
 export function recordsCsv(records: readonly SealedRecord[]): string {
   const options: { key: string; label: string }[] = [];
@@ -37,6 +37,8 @@ export function recordsCsv(records: readonly SealedRecord[]): string {
     'closedAt',
     'announcedAt',
     'hash',
+    'corrects',
+    'correctionReason',
   ];
   const rows = records.map((r) => [
     r.seq,
@@ -56,6 +58,8 @@ export function recordsCsv(records: readonly SealedRecord[]): string {
     r.closedAt,
     r.announcedAt,
     canonicalHash(r),
+    r.corrects?.seq ?? null,
+    r.corrects?.reason ?? null,
   ]);
   return '\uFEFF' + [header, ...rows].map((row) => row.map(field).join(',')).join('\r\n') + '\r\n';
 }

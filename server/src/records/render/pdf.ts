@@ -33,6 +33,7 @@ export function renderRecordPdf(record: SealedRecord): Promise<Buffer> {
     .text(`${m.hall} · 会议 ${m.sessionId} · 测评 ${m.voteId} · 记录 ${m.seq}`, {
       align: 'center',
     });
+  if (m.correction) doc.moveDown(0.4).fontSize(10).text(m.correction, { width });
   doc.moveDown(1);
 
   doc.fontSize(12);

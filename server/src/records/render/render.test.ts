@@ -8,6 +8,7 @@ import { canonicalHash } from '../canonical';
 import { keyFingerprint } from '../keys';
 import { sampleChain, tempKey } from '../test-records';
 import { recordsCsv } from './csv';
+import { reportModel } from './report-model';
 import { renderRecordPdf } from './pdf';
 
 const key = tempKey();
@@ -73,5 +74,21 @@ describe('CSV of all results', () => {
     const odd = { ...chain[0]!, title: '关于"三农",工作的报告' };
     const rows: Record<string, string>[] = parse(recordsCsv([odd]).slice(1), { columns: true });
     expect(rows[0]!.title).toBe('关于"三农",工作的报告');
+  });
+
+  it('names the corrected record and the reason, in the printout and the CSV', () => {
+    const hash = canonicalHash(chain[0]);
+    const correction = { ...chain[0]!, seq: 4, corrects: { seq: 1, hash, reason: '计票有误' } };
+    const m = reportModel(correction);
+    expect(m.heading).toBe('满意度测评结果（更正）');
+    expect(m.correction).toBe(`本记录更正第 1 号记录（哈希 ${hash}）。更正理由：计票有误`);
+    expect(reportModel(chain[0]!).correction).toBeNull();
+    const rows: Record<string, string>[] = parse(recordsCsv([chain[0]!, correction]).slice(1), {
+      columns: true,
+    });
+    expect(rows.map((r) => [r.corrects, r.correctionReason])).toEqual([
+      ['', ''],
+      ['1', '计票有误'],
+    ]);
   });
 });

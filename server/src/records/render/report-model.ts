@@ -9,6 +9,8 @@ import type { SealedRecord } from '@hall/shared';
  */
 export interface ReportModel {
   heading: string;
+  /** For a correction: which record it corrects and why; null for an original record. */
+  correction: string | null;
   title: string;
   organ: string | null;
   hall: string;
@@ -28,7 +30,10 @@ export interface ReportModel {
 
 export function reportModel(r: SealedRecord): ReportModel {
   return {
-    heading: '满意度测评结果',
+    heading: r.corrects ? '满意度测评结果（更正）' : '满意度测评结果',
+    correction: r.corrects
+      ? `本记录更正第 ${r.corrects.seq} 号记录（哈希 ${r.corrects.hash}）。更正理由：${r.corrects.reason}`
+      : null,
     title: r.title,
     organ: r.organ ?? null,
     hall: r.hall,
