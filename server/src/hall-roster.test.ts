@@ -1,4 +1,4 @@
-import { afterEach, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { hallFixture, type HallFixture } from './testing/hall-fixture';
 
 let f: HallFixture;
@@ -28,4 +28,21 @@ it('refuses a roster change while a vote is open', async () => {
   expect(() => f.hall.importRoster(Buffer.from('member_id,name,role,seat\n'))).toThrow(
     '测评进行中，不能更改名单 / the roster cannot change while a vote is open',
   );
+});
+
+describe('a sitting for attendance', () => {
+  it('opening check-in with no sitting started begins today’s sitting; bad input begins none', async () => {
+    const f = await hallFixture({ now: () => new Date('2026-11-26T01:30:00.000Z') });
+    try {
+      expect(f.hall.sessions.currentId()).toBeNull();
+      expect(() => f.hall.markAttendance('NOBODY', true)).toThrow();
+      expect(f.hall.sessions.currentId()).toBeNull();
+      f.hall.openCheckin();
+      const current = f.hall.sessions.current();
+      expect(current?.title).toBe('2026年11月26日会议');
+      expect(f.hall.attendance.checkinOpen).toBe(true);
+    } finally {
+      await f.close();
+    }
+  });
 });

@@ -149,6 +149,7 @@ export class Hall {
   openCheckin() {
     if (this.votes.current)
       throw refuse('VOTE_OPEN', '测评进行中，不能开始签到 / a vote is open; check-in cannot open');
+    this.ensureSession();
     const tag = freshTag(
       [...this.votes.recentTags(), ...this.attendance.recentCheckinTags()],
       this.options.random,
@@ -169,6 +170,7 @@ export class Hall {
   }
 
   markAttendance(memberId: string, present: boolean): void {
+    if (present && this.roster.byId(memberId)) this.ensureSession();
     if (!present && this.votes.current) {
       // A present member may have pressed: unmarking could leave more ballots than present.
       throw refuse(
@@ -192,6 +194,21 @@ export class Hall {
         checkedIn: e ? this.attendance.isPresent(e.memberId) : false,
       };
     });
+  }
+
+  /**
+   * Attendance belongs to a sitting. Opening check-in (or marking someone present) with none
+   * started begins today's sitting, named after the date in Beijing time, and says so in the log.
+   */
+  private ensureSession(): void {
+    if (this.sessions.currentId() !== null) return;
+    const day = new Intl.DateTimeFormat('zh-CN', {
+      timeZone: 'Asia/Shanghai',
+      dateStyle: 'long',
+    }).format((this.options.now ?? (() => new Date()))());
+    const title = `${day}会议`;
+    const sessionId = this.startSession(title);
+    this.options.log.info({ sessionId, title }, 'no sitting was started: started one for today');
   }
 
   attendanceSummary() {

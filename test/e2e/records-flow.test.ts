@@ -219,7 +219,7 @@ describe('signed records and follow-up across two sittings (real server and CLI)
     );
     expect(bad.status).toBe(422);
     expect(bad.body.message).toBe(
-      `present ${wrong.members + 1} is more than members ${wrong.members}`,
+      `实到 ${wrong.members + 1} 人多于全体组成人员 ${wrong.members} 人 / present ${wrong.members + 1} is more than members ${wrong.members}`,
     );
     const fix = await api<SealedRecord>(server, 'POST', '/api/records/2/corrections', TOKEN, {
       members: wrong.members,

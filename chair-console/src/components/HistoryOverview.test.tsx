@@ -119,12 +119,13 @@ describe('HistoryShareChart', () => {
         line.getAttribute('stroke'),
       );
     }
-    // Points: x by sitting, y by share (plot 240 high from y = 20: 100 % at 20, 0 % at 260).
+    // Points: x by sitting (first at x = 96, last at 900 - 64), y by share (plot 240 high from
+    // y = 24: 100 % at 24, 0 % at 264; 72.73 % at 89.45, 20 % at 216).
     const points = screen
       .getByTestId('history-line-省人民政府')
       .querySelector('polyline')!
       .getAttribute('points');
-    expect(points).toBe('70,85.45 870,212');
+    expect(points).toBe('96,89.45 836,216');
     const court = screen.getByTestId('history-line-省高级人民法院');
     expect(court.querySelectorAll('circle')).toHaveLength(2);
     expect(court.querySelector('circle title')!.textContent).toBe(

@@ -122,9 +122,11 @@ export function HistoryShareChart({ organs }: { organs: OrganHistory[] }) {
   const sittings = sittingsOf(organs);
   const slot = new Map(sittings.map((s, i) => [s.sessionId, i]));
   const width = 900;
-  const left = 70;
-  const right = 30;
-  const top = 20;
+  // Room on the left for the rotated axis title and the tick labels, on the right for the last
+  // sitting's date, centred under its point.
+  const left = 96;
+  const right = 64;
+  const top = 24;
   const plotHeight = 240;
   const axisBottom = top + plotHeight;
   const legendTop = axisBottom + 70;
@@ -177,10 +179,10 @@ export function HistoryShareChart({ organs }: { organs: OrganHistory[] }) {
           </text>
         ))}
         <text
-          x={14}
+          x={22}
           y={top + plotHeight / 2}
           className="axis-title"
-          transform={`rotate(-90 14 ${top + plotHeight / 2})`}
+          transform={`rotate(-90 22 ${top + plotHeight / 2})`}
           textAnchor="middle"
         >
           {t('satisfiedShare')}

@@ -23,12 +23,21 @@ export interface CheckedInput {
   notVoted: number;
 }
 
+/** Chinese names of the numbers, for refusals. */
+const ZH_NAMES: Record<string, string> = {
+  members: '全体组成人员数',
+  present: '实到人数',
+  invalid: '无效票数',
+};
+
 function requireCount(name: string, value: unknown, min: number): number {
   if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < min) {
     const what = min === 1 ? 'a whole number of at least 1' : 'a whole number, 0 or more';
+    const zh = min === 1 ? '不小于 1 的整数' : '不小于 0 的整数';
+    const zhName = ZH_NAMES[name] ?? name.replace(/^count of /, '票数 ');
     throw new DomainError(
       DomainErrorCode.InvalidNumber,
-      `${name} must be ${what} (got ${String(value)})`,
+      `${zhName}应为${zh}（现为 ${String(value)}） / ${name} must be ${what} (got ${String(value)})`,
     );
   }
   return value;
@@ -48,7 +57,7 @@ export function checkInput(profile: Profile, input: TallyInput): CheckedInput {
     if (!keys.includes(key)) {
       throw new DomainError(
         DomainErrorCode.UnknownOption,
-        `unknown option "${key}" for profile ${profile.id} (options: ${keys.join(', ')})`,
+        `测评办法 ${profile.id} 没有选项“${key}”（可选：${keys.join('、')}） / unknown option "${key}" for profile ${profile.id} (options: ${keys.join(', ')})`,
       );
     }
   }
@@ -61,13 +70,13 @@ export function checkInput(profile: Profile, input: TallyInput): CheckedInput {
   if (present > members) {
     throw new DomainError(
       DomainErrorCode.PresentExceedsMembers,
-      `present ${present} is more than members ${members}`,
+      `实到 ${present} 人多于全体组成人员 ${members} 人 / present ${present} is more than members ${members}`,
     );
   }
   if (valid + invalid > present) {
     throw new DomainError(
       DomainErrorCode.BallotsExceedPresent,
-      `ballots ${valid + invalid} (valid ${valid} + invalid ${invalid}) are more than present ${present}`,
+      `票数 ${valid + invalid}（有效 ${valid} + 无效 ${invalid}）多于实到 ${present} 人 / ballots ${valid + invalid} (valid ${valid} + invalid ${invalid}) are more than present ${present}`,
     );
   }
   return { members, present, counts, invalid, valid, notVoted: present - valid - invalid };

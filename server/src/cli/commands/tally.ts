@@ -6,10 +6,16 @@ import { printResult } from '../io';
 /** A whole number as typed: digits only (a sign, a point or an exponent is refused, not rounded). */
 export function parseCount(name: string, text: string): number {
   if (!/^\d+$/.test(text)) {
-    throw new RefusedError(`--${name} must be a whole number, 0 or more (got "${text}")`);
+    throw new RefusedError(
+      `--${name} 应为不小于 0 的整数（现为“${text}”） / --${name} must be a whole number, 0 or more (got "${text}")`,
+    );
   }
   const n = Number(text);
-  if (!Number.isSafeInteger(n)) throw new RefusedError(`--${name} is too large (got "${text}")`);
+  if (!Number.isSafeInteger(n)) {
+    throw new RefusedError(
+      `--${name} 数值过大（“${text}”） / --${name} is too large (got "${text}")`,
+    );
+  }
   return n;
 }
 
@@ -19,9 +25,15 @@ export function parseCounts(text: string): Record<string, number> {
   if (text.trim() === '') return counts;
   for (const part of text.split(',')) {
     const eq = part.indexOf('=');
-    if (eq <= 0) throw new RefusedError(`--counts: "${part}" is not <key>=<count>`);
+    if (eq <= 0) {
+      throw new RefusedError(
+        `--counts：“${part}”应写成 选项=票数 / --counts: "${part}" is not <key>=<count>`,
+      );
+    }
     const key = part.slice(0, eq).trim();
-    if (Object.hasOwn(counts, key)) throw new RefusedError(`--counts: "${key}" is given twice`);
+    if (Object.hasOwn(counts, key)) {
+      throw new RefusedError(`--counts：“${key}”重复 / --counts: "${key}" is given twice`);
+    }
     counts[key] = parseCount(`counts ${key}`, part.slice(eq + 1).trim());
   }
   return counts;
@@ -58,7 +70,9 @@ export const tallyCommand: Command = {
     const profile = seedProfile(id);
     if (!profile) {
       const known = SEED_PROFILES.map((p) => p.id).join(', ');
-      throw new RefusedError(`unknown profile "${id}" (known: ${known})`);
+      throw new RefusedError(
+        `没有测评办法“${id}”（可选：${known}） / unknown profile "${id}" (known: ${known})`,
+      );
     }
     const result = tally(profile, {
       members: parseCount('members', args.values.get('members')!),
