@@ -4,13 +4,14 @@
  */
 import type { Bench, Figure } from './bench';
 import { modbusPoll } from './modbus-poll.bench';
+import { pressPath } from './press-path.bench';
 import { wirelessKeys } from './wireless-keys.bench';
 
-const BENCHES: Bench[] = [modbusPoll, wirelessKeys];
+const BENCHES: Bench[] = [modbusPoll, wirelessKeys, pressPath];
 
 function line(f: Figure): string {
   const ratio = f.value / f.reference;
-  const sense = f.better === 'higher' ? 'x the limit' : 'x the physical time';
+  const sense = f.better === 'higher' ? 'x the reference' : 'x the reference time';
   return `  ${f.label.padEnd(44)} ${f.value.toFixed(1).padStart(9)} ${f.unit.padEnd(3)} ref ${f.reference.toFixed(1)} ${f.unit} (${f.basis})  ratio ${ratio.toFixed(2)} ${sense}`;
 }
 
