@@ -4,14 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clippedText, launchChromium, lowContrast, screenshot } from '../support/browser';
 import { ensureConsolesBuilt } from '../support/consoles';
-import {
-  api,
-  freePort,
-  login,
-  startHallServer,
-  tempDataDir,
-  type HallServer,
-} from '../support/hall-server';
+import { api, startDemoHall, startHallServer, type HallServer } from '../support/hall-server';
 
 /**
  * The chair console and the hall display in Debian's Chromium against a real `npm start` demo
@@ -28,22 +21,7 @@ const WAIT = { timeout: 30_000 };
 
 beforeAll(async () => {
   ensureConsolesBuilt();
-  const dataDir = tempDataDir('hall-browser-');
-  server = await startHallServer({
-    dataDir,
-    port: await freePort(),
-    env: { HALL_OPERATOR_TOKEN: TOKEN },
-  });
-  tech = await login(server, 'technician', 'technician-demo');
-  const roster = await api<{ entries: { role: string; seat: string | null }[] }>(
-    server,
-    'GET',
-    '/api/roster',
-    TOKEN,
-  );
-  memberSeats = roster.body.entries
-    .filter((e) => e.role === 'member' && e.seat)
-    .map((e) => e.seat!);
+  ({ server, tech, memberSeats } = await startDemoHall(TOKEN, 'hall-browser-'));
   await api(server, 'POST', '/api/sessions', TOKEN, { title: '第二十三次常委会会议' });
   await api(server, 'POST', '/api/sessions/current/items', TOKEN, {
     title: '关于生态环境保护工作情况的报告',

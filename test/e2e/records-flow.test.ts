@@ -4,14 +4,7 @@ import path from 'node:path';
 import type { FollowUpItem, SealedRecord } from '@hall/shared';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { hallCli } from '../support/hall-cli';
-import {
-  api,
-  freePort,
-  login,
-  startHallServer,
-  tempDataDir,
-  type HallServer,
-} from '../support/hall-server';
+import { api, startDemoHall, type HallServer } from '../support/hall-server';
 
 /**
  * Signed records and follow-up across two sittings against a real `npm start` (issue 7): an
@@ -27,21 +20,9 @@ let members: string[];
 let dir: string;
 
 beforeAll(async () => {
-  dir = tempDataDir('hall-records-e2e-');
-  server = await startHallServer({
-    dataDir: dir,
-    port: await freePort(),
-    env: { HALL_OPERATOR_TOKEN: TOKEN },
-  });
-  tech = await login(server, 'technician', 'technician-demo');
+  ({ server, tech, memberSeats: members } = await startDemoHall(TOKEN, 'hall-records-e2e-'));
+  dir = server.dataDir;
   env = { HALL_PORT: String(server.port), HALL_OPERATOR_TOKEN: TOKEN };
-  const roster = await api<{ entries: { role: string; seat: string | null }[] }>(
-    server,
-    'GET',
-    '/api/roster',
-    TOKEN,
-  );
-  members = roster.body.entries.filter((e) => e.role === 'member' && e.seat).map((e) => e.seat!);
 }, 120_000);
 
 afterAll(async () => {

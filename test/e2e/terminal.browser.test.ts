@@ -3,14 +3,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, screenshot } from '../support/browser';
 import { ensureConsolesBuilt } from '../support/consoles';
-import {
-  api,
-  freePort,
-  login,
-  startHallServer,
-  tempDataDir,
-  type HallServer,
-} from '../support/hall-server';
+import { api, startDemoHall, type HallServer } from '../support/hall-server';
 
 /**
  * Seat terminals in Debian's Chromium (issue 6): three paired terminals and the simulated keypads
@@ -26,19 +19,7 @@ const WAIT = { timeout: 30_000 };
 
 beforeAll(async () => {
   ensureConsolesBuilt();
-  server = await startHallServer({
-    dataDir: tempDataDir('hall-terminal-'),
-    port: await freePort(),
-    env: { HALL_OPERATOR_TOKEN: TOKEN },
-  });
-  tech = await login(server, 'technician', 'technician-demo');
-  const roster = await api<{ entries: { role: string; seat: string | null }[] }>(
-    server,
-    'GET',
-    '/api/roster',
-    TOKEN,
-  );
-  members = roster.body.entries.filter((e) => e.role === 'member' && e.seat).map((e) => e.seat!);
+  ({ server, tech, memberSeats: members } = await startDemoHall(TOKEN, 'hall-terminal-'));
   await api(server, 'POST', '/api/sessions', TOKEN, { title: '第二十二次常委会会议' });
   browser = await launchChromium();
 }, 120_000);

@@ -124,3 +124,31 @@ export async function login(server: { url: string }, username: string, password:
   if (!res.ok) throw new Error(`login ${username}: ${res.status}`);
   return ((await res.json()) as { token: string }).token;
 }
+
+/** A demo hall from `npm start` with the operator token, the technician logged in. */
+export interface DemoHall {
+  server: HallServer;
+  /** The technician's token (presses simulated seats through POST /api/demo/press). */
+  tech: string;
+  /** The seats of the roster's members, in roster order. */
+  memberSeats: string[];
+}
+
+export async function startDemoHall(token: string, prefix = 'hall-e2e-'): Promise<DemoHall> {
+  const server = await startHallServer({
+    dataDir: tempDataDir(prefix),
+    port: await freePort(),
+    env: { HALL_OPERATOR_TOKEN: token },
+  });
+  const tech = await login(server, 'technician', 'technician-demo');
+  const roster = await api<{ entries: { role: string; seat: string | null }[] }>(
+    server,
+    'GET',
+    '/api/roster',
+    token,
+  );
+  const memberSeats = roster.body.entries
+    .filter((e) => e.role === 'member' && e.seat)
+    .map((e) => e.seat!);
+  return { server, tech, memberSeats };
+}

@@ -44,11 +44,14 @@ export function votePayload(hall: Hall): VotePayload {
   };
 }
 
-function toPayload(r: ResultJson): ResultPayload {
+/** The figures every screen shows; the profile named by its id. */
+type Figures = Omit<ResultPayload, 'profile' | 'announcedAt'>;
+
+function payload(r: Figures, profile: string, announcedAt: string | null): ResultPayload {
   return {
     voteId: r.voteId,
     title: r.title,
-    profile: r.profile,
+    profile,
     outcome: r.outcome,
     members: r.members,
     present: r.present,
@@ -58,9 +61,15 @@ function toPayload(r: ResultJson): ResultPayload {
     counts: r.counts,
     openedAt: r.openedAt,
     closedAt: r.closedAt,
-    announcedAt: r.announcedAt ?? null,
+    announcedAt,
   };
 }
+
+/** A closed, not yet announced result (chair and secretariat only). */
+const toPayload = (r: ResultJson) => payload(r, r.profile, r.announcedAt ?? null);
+
+/** An announced result as every screen shows it: from the sealed record (one source). */
+const recordPayload = (r: SealedRecord) => payload(r, r.profile.id, r.announcedAt);
 
 /**
  * The result a role may see: the chair and secretariat get the latest vote's result once it is
@@ -76,25 +85,6 @@ export function resultPayload(hall: Hall, role: Role): ResultPayload | null {
   }
   const r = hall.votes.latestAnnounced();
   return r ? recordPayload(hall.records.forVote(r.voteId)) : null;
-}
-
-/** An announced result as every screen shows it: from the sealed record (one source). */
-function recordPayload(r: SealedRecord): ResultPayload {
-  return {
-    voteId: r.voteId,
-    title: r.title,
-    profile: r.profile.id,
-    outcome: r.outcome,
-    members: r.members,
-    present: r.present,
-    valid: r.valid,
-    invalid: r.invalid,
-    notVoted: r.notVoted,
-    counts: r.counts,
-    openedAt: r.openedAt,
-    closedAt: r.closedAt,
-    announcedAt: r.announcedAt,
-  };
 }
 
 export function hardwarePayload(hall: Hall, role: Role): HardwarePayload {
