@@ -5,6 +5,8 @@ import { RESEND_MS, WirelessBaseSim } from '../sim/wireless-base-sim';
 import { MemoryLine } from '../transport/memory-pair';
 import type { DriverEvent, KeyEvent } from '../types';
 import { WirelessBaseDriver } from './driver';
+import { encodeLine } from './line-codec';
+import { encodeBaseBody } from './messages';
 import type { WirelessOptions } from './driver';
 
 const FAST: WirelessOptions = {
@@ -159,5 +161,48 @@ describe('wireless-base driver', () => {
     expect(() => new WirelessBaseDriver('W', line.host, { bogus: 1 } as WirelessOptions)).toThrow(
       /unknown option bogus/,
     );
+  });
+
+  it('forgets a settled id after 8,192 newer ones: far fewer than the 65,535 after which seq wraps', async () => {
+    // §2: seq runs 1-65535 per boot and wraps to 1. An id that comes back after a wrap is a NEW
+    // press; the driver keeps only the last 8,192 settled ids, so it can never mistake it for a
+    // re-send (and a real re-send comes every 250 ms until ACKed, long before it is forgotten).
+    const line = new MemoryLine();
+    const device = line.device();
+    await device.open();
+    const driver = new WirelessBaseDriver('W', line.host, FAST);
+    cleanup.push(() => driver.stop());
+    const keys: KeyEvent[] = [];
+    driver.on((e) => {
+      if (e.type !== 'key') return;
+      keys.push(e);
+      driver.settle(e, 'registered');
+    });
+    await driver.start();
+    const send = (seq: number) =>
+      device.write(
+        Buffer.from(
+          encodeLine(
+            encodeBaseBody({
+              t: 'KEY',
+              boot: '7C3A',
+              seq,
+              keypad: 1 + (seq % 60),
+              tag: 42,
+              keys: [1],
+            }),
+          ),
+          'ascii',
+        ),
+      );
+    send(1);
+    send(1); // a re-send while remembered: swallowed
+    await waitFor('first', () => keys.length === 1);
+    for (let seq = 2; seq <= 8_194; seq++) send(seq);
+    await waitFor('8,193 more', () => keys.length === 8_194);
+    expect(driver.stats().duplicates).toBe(1);
+    send(1); // the same (boot, seq) again, as after a wrap: passed up as a new event
+    await waitFor('after the wrap', () => keys.length === 8_195);
+    expect(keys.at(-1)!.deliveryId).toBe('W:7C3A:1');
   });
 });
