@@ -24,12 +24,7 @@ export function ensureConsolesBuilt(): void {
       newest(path.join(REPO_ROOT, 'shared', 'src')),
     );
     if (!existsSync(index) || statSync(index).mtimeMs < sources) {
-      // vitest sets NODE_ENV=test; the consoles are served as production builds.
-      execFileSync('npm', ['run', 'build', '-w', app], {
-        cwd: REPO_ROOT,
-        stdio: 'ignore',
-        env: { ...process.env, NODE_ENV: 'production' },
-      });
+      execFileSync('npm', ['run', 'build', '-w', app], { cwd: REPO_ROOT, stdio: 'ignore' });
     }
   }
 }

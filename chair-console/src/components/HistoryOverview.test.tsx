@@ -1,29 +1,11 @@
 // @vitest-environment jsdom
 import { cleanup, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { HistoryEntry, OrganHistory } from '@hall/shared';
-import { renderIn } from '../test-utils';
+import type { OrganHistory } from '@hall/shared';
+import { historyEntry, renderIn } from '../test-utils';
 import { HistoryShareChart, HistoryTable, sittingsOf } from './HistoryOverview';
 
 afterEach(cleanup);
-
-const entry = (over: Partial<HistoryEntry>): HistoryEntry => ({
-  seq: 1,
-  year: 2025,
-  sessionId: 1,
-  title: '报告',
-  profile: 'anhui-2013',
-  outcome: 'satisfied',
-  outcomeLabel: '满意',
-  passed: true,
-  members: 60,
-  present: 55,
-  counts: {},
-  satisfiedShare: '72.73%',
-  announcedAt: '2025-06-01T02:00:00.000Z',
-  correctsSeq: null,
-  ...over,
-});
 
 /** Two organs over three sittings; the government's 2026 result was corrected (record 5 → 6). */
 const organs: OrganHistory[] = [
@@ -31,8 +13,8 @@ const organs: OrganHistory[] = [
     organ: '省人民政府',
     outcomes: { satisfied: 1, unsatisfied: 1 },
     entries: [
-      entry({ seq: 1 }),
-      entry({
+      historyEntry({ seq: 1 }),
+      historyEntry({
         seq: 6,
         year: 2026,
         sessionId: 3,
@@ -49,7 +31,7 @@ const organs: OrganHistory[] = [
     organ: '省高级人民法院',
     outcomes: { 'basically-satisfied': 1, satisfied: 1 },
     entries: [
-      entry({
+      historyEntry({
         seq: 2,
         sessionId: 2,
         outcome: 'basically-satisfied',
@@ -58,7 +40,7 @@ const organs: OrganHistory[] = [
         // 2025-09-30 17:00 UTC is already 1 October in Beijing.
         announcedAt: '2025-09-30T17:00:00.000Z',
       }),
-      entry({
+      historyEntry({
         seq: 4,
         year: 2026,
         sessionId: 3,
@@ -138,7 +120,9 @@ describe('HistoryShareChart', () => {
       {
         organ: '省人民检察院',
         outcomes: { unsatisfied: 1 },
-        entries: [entry({ outcome: 'unsatisfied', outcomeLabel: '不满意', satisfiedShare: '—' })],
+        entries: [
+          historyEntry({ outcome: 'unsatisfied', outcomeLabel: '不满意', satisfiedShare: '—' }),
+        ],
       },
     ];
     renderIn(<HistoryShareChart organs={none} />);

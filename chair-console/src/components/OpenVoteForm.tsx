@@ -1,3 +1,4 @@
+import { errorText } from '../lib/api';
 import { useState, type FormEvent } from 'react';
 import { SEED_PROFILES } from '@hall/shared';
 import { useI18n } from '../lib/i18n';
@@ -50,7 +51,7 @@ export function OpenVoteForm({
         ...(seconds ? { durationSeconds: Number(seconds) } : {}),
       });
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(errorText(err));
     }
   }
 

@@ -1,3 +1,4 @@
+import { errorText } from '../lib/api';
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { endpoints, type TerminalView } from '../lib/endpoints';
 import { useI18n } from '../lib/i18n';
@@ -15,7 +16,7 @@ export function TerminalPairing({ token, seats }: { token: string; seats: string
   const load = useCallback(() => {
     endpoints.terminals(token).then(
       (r) => setList(r.terminals),
-      (e: Error) => setError(e.message),
+      (e: unknown) => setError(errorText(e)),
     );
   }, [token]);
   useEffect(load, [load]);
@@ -26,7 +27,7 @@ export function TerminalPairing({ token, seats }: { token: string; seats: string
     try {
       setCode(await endpoints.pairTerminal(token, seat));
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(errorText(err));
     }
   }
 
@@ -73,7 +74,7 @@ export function TerminalPairing({ token, seats }: { token: string; seats: string
                 onClick={() =>
                   void endpoints
                     .revokeTerminal(token, x.terminalId)
-                    .then(load, (e: Error) => setError(e.message))
+                    .then(load, (e: unknown) => setError(errorText(e)))
                 }
               >
                 {t('revoke')}

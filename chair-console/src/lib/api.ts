@@ -12,6 +12,11 @@ export class ApiError extends Error {
   }
 }
 
+/** What to show a person for a failure: the server's one-line reason, or the error's message. */
+export function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
 export async function api<T>(
   path: string,
   options: { method?: string; body?: unknown; token?: string | null } = {},

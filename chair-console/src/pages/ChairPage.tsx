@@ -1,5 +1,7 @@
+import { errorText } from '../lib/api';
 import { useCallback, useEffect, useState } from 'react';
 import { NAMESPACES } from '@hall/shared';
+import { AgendaList } from '../components/AgendaList';
 import { AttendancePanel } from '../components/AttendancePanel';
 import { BusHealth } from '../components/BusHealth';
 import { ConnectionBanner } from '../components/ConnectionBanner';
@@ -25,7 +27,7 @@ export function ChairPage({ token }: { token: string }) {
       setSession(await endpoints.currentSession(token));
       setSeats((await endpoints.seats(token)).seats);
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(errorText(err));
     }
   }, [token]);
 
@@ -39,7 +41,7 @@ export function ChairPage({ token }: { token: string }) {
     try {
       await fn();
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(errorText(err));
     }
   };
 
@@ -75,20 +77,7 @@ export function ChairPage({ token }: { token: string }) {
           </div>
           <section className="panel agenda" aria-label={t('agenda')}>
             <h2>{t('agenda')}</h2>
-            {session ? (
-              <>
-                <p>{session.title}</p>
-                <ol>
-                  {session.items.map((i) => (
-                    <li key={i.itemId}>
-                      {i.organ}：{i.title}
-                    </li>
-                  ))}
-                </ol>
-              </>
-            ) : (
-              <p className="muted">{t('noSession')}</p>
-            )}
+            {session ? <AgendaList session={session} /> : <p className="muted">{t('noSession')}</p>}
           </section>
           <BusHealth hardware={live.hardware} />
         </div>

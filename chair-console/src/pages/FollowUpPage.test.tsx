@@ -3,7 +3,7 @@ import { cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { FollowUpItem } from '@hall/shared';
-import { renderIn } from '../test-utils';
+import { historyEntry, renderIn, serveJson } from '../test-utils';
 import { FollowUpPage } from './FollowUpPage';
 import { HistoryPage } from './HistoryPage';
 
@@ -29,21 +29,9 @@ const item = (over: Partial<FollowUpItem>): FollowUpItem => ({
   ...over,
 });
 
-function serve(routes: Record<string, unknown>) {
-  const fetch = vi.fn(async (url: string) => {
-    const path = url.split('?')[0]!;
-    const body = routes[path];
-    return new Response(JSON.stringify(body ?? { message: 'not found' }), {
-      status: body ? 200 : 404,
-    });
-  });
-  vi.stubGlobal('fetch', fetch);
-  return fetch;
-}
-
 describe('FollowUpPage', () => {
   it('lists due re-reports, overdue rectification and an escalation, and marks one done', async () => {
-    const fetch = serve({
+    const fetch = serveJson({
       '/api/followups': {
         items: [
           item({}),
@@ -88,7 +76,7 @@ describe('FollowUpPage', () => {
 
 describe('HistoryPage', () => {
   it('shows each organ’s evaluations over time with outcome and 满意 share', async () => {
-    serve({
+    serveJson({
       '/api/history': {
         years: [2026, 2025],
         organs: [
@@ -96,36 +84,19 @@ describe('HistoryPage', () => {
             organ: '省人民政府',
             outcomes: { satisfied: 1, unsatisfied: 1 },
             entries: [
-              {
-                seq: 1,
-                year: 2025,
-                sessionId: 1,
-                title: '生态环境报告',
-                profile: 'anhui-2013',
-                outcome: 'satisfied',
-                outcomeLabel: '满意',
-                passed: true,
-                members: 60,
-                present: 55,
-                counts: {},
-                satisfiedShare: '72.73%',
-                announcedAt: '2025-06-01T02:00:00.000Z',
-              },
-              {
+              historyEntry({ title: '生态环境报告' }),
+              historyEntry({
                 seq: 3,
                 year: 2026,
                 sessionId: 3,
                 title: '食品安全报告',
-                profile: 'anhui-2013',
                 outcome: 'unsatisfied',
                 outcomeLabel: '不满意',
                 passed: false,
-                members: 60,
                 present: 50,
-                counts: {},
                 satisfiedShare: '20.00%',
                 announcedAt: '2026-03-01T02:00:00.000Z',
-              },
+              }),
             ],
           },
         ],

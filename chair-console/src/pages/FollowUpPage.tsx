@@ -1,3 +1,4 @@
+import { errorText } from '../lib/api';
 import { useCallback, useEffect, useState } from 'react';
 import type { FollowUpItem } from '@hall/shared';
 import { endpoints } from '../lib/endpoints';
@@ -19,7 +20,7 @@ export function FollowUpPage({ token }: { token: string }) {
   const load = useCallback(() => {
     endpoints.followUps(token).then(
       (r) => setItems(r.items),
-      (e: Error) => setError(e.message),
+      (e: unknown) => setError(errorText(e)),
     );
   }, [token]);
   useEffect(load, [load]);
@@ -86,7 +87,7 @@ export function FollowUpPage({ token }: { token: string }) {
                       onClick={() =>
                         void endpoints
                           .markFollowUpDone(token, f.id)
-                          .then(load, (e: Error) => setError(e.message))
+                          .then(load, (e: unknown) => setError(errorText(e)))
                       }
                     >
                       {t('markDone')}

@@ -1,3 +1,4 @@
+import { errorText } from '../lib/api';
 import { useEffect, useState } from 'react';
 import { SEED_PROFILES, type OrganHistory } from '@hall/shared';
 import { HistoryShareChart, HistoryTable } from '../components/HistoryOverview';
@@ -25,7 +26,9 @@ export function HistoryPage({ token }: { token: string }) {
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    endpoints.history(token, { year, profile }).then(setData, (e: Error) => setError(e.message));
+    endpoints
+      .history(token, { year, profile })
+      .then(setData, (e: unknown) => setError(errorText(e)));
   }, [token, year, profile]);
 
   return (
@@ -59,7 +62,9 @@ export function HistoryPage({ token }: { token: string }) {
         </label>
         <button
           type="button"
-          onClick={() => void endpoints.recordsCsv(token).catch((e: Error) => setError(e.message))}
+          onClick={() =>
+            void endpoints.recordsCsv(token).catch((e: unknown) => setError(errorText(e)))
+          }
         >
           {t('downloadCsv')}
         </button>
@@ -102,7 +107,9 @@ export function HistoryPage({ token }: { token: string }) {
                   type="button"
                   className="link"
                   onClick={() =>
-                    void endpoints.recordPdf(token, e.seq).catch((x: Error) => setError(x.message))
+                    void endpoints
+                      .recordPdf(token, e.seq)
+                      .catch((x: unknown) => setError(errorText(x)))
                   }
                 >
                   {t('downloadPdf')}

@@ -1,3 +1,4 @@
+import { errorText } from '../lib/api';
 import { useState, type FormEvent } from 'react';
 import { useI18n, LanguageToggle } from '../lib/i18n';
 import { endpoints } from '../lib/endpoints';
@@ -19,7 +20,7 @@ export function LoginPage({ onLogin }: { onLogin: (auth: Auth) => void }) {
     try {
       onLogin(await endpoints.login(username, password));
     } catch (err) {
-      setError(`${t('loginFailed')}：${err instanceof Error ? err.message : String(err)}`);
+      setError(`${t('loginFailed')}：${errorText(err)}`);
     }
   }
 

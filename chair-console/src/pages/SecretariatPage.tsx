@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { NAMESPACES, type SealedRecord } from '@hall/shared';
+import { AgendaList } from '../components/AgendaList';
 import { ConnectionBanner } from '../components/ConnectionBanner';
-import { fileToBase64 } from '../lib/api';
+import { fileToBase64, errorText } from '../lib/api';
 import { endpoints, type Session } from '../lib/endpoints';
 import { useI18n } from '../lib/i18n';
 import { outcomeLabel } from '../lib/labels';
@@ -23,7 +24,7 @@ export function SecretariatPage({ token }: { token: string }) {
       setSession(await endpoints.currentSession(token));
       setResults((await endpoints.records(token)).records);
     } catch (err) {
-      setMessage({ ok: false, text: err instanceof Error ? err.message : String(err) });
+      setMessage({ ok: false, text: errorText(err) });
     }
   }, [token]);
   useEffect(() => {
@@ -36,7 +37,7 @@ export function SecretariatPage({ token }: { token: string }) {
       setMessage({ ok: true, text: await fn() });
       await refresh();
     } catch (err) {
-      setMessage({ ok: false, text: err instanceof Error ? err.message : String(err) });
+      setMessage({ ok: false, text: errorText(err) });
     }
   };
 
@@ -97,14 +98,7 @@ export function SecretariatPage({ token }: { token: string }) {
         </form>
         {session ? (
           <>
-            <p>{session.title}</p>
-            <ol>
-              {session.items.map((i) => (
-                <li key={i.itemId}>
-                  {i.organ}：{i.title}
-                </li>
-              ))}
-            </ol>
+            <AgendaList session={session} />
             <form
               onSubmit={(e: FormEvent) => {
                 e.preventDefault();

@@ -83,8 +83,8 @@ export function resultPayload(hall: Hall, role: Role): ResultPayload | null {
     if (row.state === 'announced') return recordPayload(hall.records.forVote(id));
     return row.state === 'open' ? null : toPayload(hall.votes.result(id));
   }
-  const r = hall.votes.latestAnnounced();
-  return r ? recordPayload(hall.records.forVote(r.voteId)) : null;
+  const id = hall.votes.latestAnnouncedId();
+  return id === null ? null : recordPayload(hall.records.forVote(id));
 }
 
 export function hardwarePayload(hall: Hall, role: Role): HardwarePayload {

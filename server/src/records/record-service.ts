@@ -12,6 +12,7 @@ import { isDeepStrictEqual } from 'node:util';
 import type { Db } from '../db/open-db';
 import { invalid, notFound, refuse } from '../errors';
 import { canonicalHash } from './canonical';
+import { decided } from './decided';
 import { followUps } from './followup';
 import { history, historyYears, type HistoryFilter } from './history';
 import { keyFingerprint, loadOrCreateKey, type HallKey } from './keys';
@@ -66,29 +67,24 @@ export class RecordService {
   seal(v: AnnouncedVote): SealedRecord {
     const existing = this.store.byVote(v.voteId);
     if (existing) return existing;
-    const r = v.result;
-    const body: RecordBody = {
+    return this.append({
       hall: v.hall,
       sessionId: v.sessionId,
       voteId: v.voteId,
       title: v.title,
       organ: v.organ,
       profile: v.profile,
-      members: r.members,
-      present: r.present,
-      valid: r.valid,
-      counts: r.counts,
-      invalid: r.invalid,
-      notVoted: r.notVoted,
-      outcome: r.outcome,
-      followUp: r.followUp,
-      explanation: r.explanation,
+      ...decided(v.result),
       openedAt: v.openedAt,
       closedAt: v.closedAt,
       announcedAt: v.announcedAt,
       corrects: null,
       reevaluates: v.itemId === null ? null : this.store.itemLink(v.itemId),
-    };
+    });
+  }
+
+  /** Seal `body` as the next record of the chain and store it. */
+  private append(body: RecordBody): SealedRecord {
     const record = sealRecord(body, this.store.last(), this.key);
     this.store.insert(record);
     return record;
@@ -167,32 +163,21 @@ export class RecordService {
           `更正后的数字与第 ${seq} 号记录相同 / the corrected figures are those of record ${seq}`,
         );
       }
-      const body: RecordBody = {
+      return this.append({
         hall: original.hall,
         sessionId: original.sessionId,
         voteId: original.voteId,
         title: original.title,
         organ: original.organ,
         profile: original.profile,
-        members: result.members,
-        present: result.present,
-        valid: result.valid,
-        counts: result.counts,
-        invalid: result.invalid,
-        notVoted: result.notVoted,
-        outcome: result.outcome,
-        followUp: result.followUp,
-        explanation: result.explanation,
+        ...decided(result),
         openedAt: original.openedAt,
         closedAt: original.closedAt,
         announcedAt: this.now().toISOString(),
         corrects: { seq: original.seq, hash: canonicalHash(original), reason },
         // A corrected re-evaluation still answers the record whose follow-up required it.
         reevaluates: original.reevaluates,
-      };
-      const record = sealRecord(body, this.store.last(), this.key);
-      this.store.insert(record);
-      return record;
+      });
     })();
   }
 

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { seedProfile, tally } from '@hall/shared';
 import { loadOrCreateKey, type HallKey } from './keys';
 import type { RecordBody, SealedRecord } from '@hall/shared';
+import { decided } from './decided';
 import { sealRecord } from './seal';
 
 /** A fresh hall key in a temporary data directory (tests only). */
@@ -28,15 +29,7 @@ export function bodyFor(
     title: `省人民政府关于第${voteId}项工作情况的报告`,
     organ: '省人民政府',
     profile,
-    members: r.members,
-    present: r.present,
-    valid: r.valid,
-    counts: r.counts,
-    invalid: r.invalid,
-    notVoted: r.notVoted,
-    outcome: r.outcome,
-    followUp: r.followUp,
-    explanation: r.explanation,
+    ...decided(r),
     openedAt: `2026-11-26T09:${minute}:00.000Z`,
     closedAt: `2026-11-26T09:${minute}:30.000Z`,
     announcedAt: `2026-11-26T09:${minute}:45.500Z`,

@@ -1,7 +1,7 @@
 import { TERMINAL_NAMESPACE, TERMINAL_STATE_EVENT } from '@hall/shared';
 import type { Namespace, Server } from 'socket.io';
 import type { Hall } from '../hall';
-import { terminalState } from './terminal-state';
+import { terminalStates } from './terminal-state';
 import type { TerminalService } from './terminal-service';
 
 const PUSH_INTERVAL_MS = 100;
@@ -33,7 +33,7 @@ export class TerminalLive {
     });
     this.ns.on('connection', (socket) => {
       void socket.join(`seat:${socket.data.seat as string}`);
-      socket.emit(TERMINAL_STATE_EVENT, terminalState(hall, socket.data.seat as string));
+      socket.emit(TERMINAL_STATE_EVENT, terminalStates(hall)(socket.data.seat as string));
     });
     this.off = hall.onChange((what) => {
       if (what === 'state' && !this.timer)
@@ -47,8 +47,8 @@ export class TerminalLive {
     this.timer = null;
     const seats = new Set<string>();
     for (const s of this.ns.sockets.values()) seats.add(s.data.seat as string);
-    for (const seat of seats)
-      this.ns.to(`seat:${seat}`).emit(TERMINAL_STATE_EVENT, terminalState(this.hall, seat));
+    const stateOf = terminalStates(this.hall);
+    for (const seat of seats) this.ns.to(`seat:${seat}`).emit(TERMINAL_STATE_EVENT, stateOf(seat));
   }
 
   disconnectTerminal(terminalId: number): void {

@@ -1,63 +1,69 @@
-import type { Profile, TerminalResult, TerminalState } from '@hall/shared';
+import type { TerminalResult, TerminalState } from '@hall/shared';
 import type { Hall } from '../hall';
 
 /**
- * What the terminal at `seat` may show (shared/src/terminal/events.ts): the hall's mode, this
+ * What the terminal at a seat may show (shared/src/terminal/events.ts): the hall's mode, this
  * seat's check-in, the open vote's options and whether THIS seat is registered (never what it
- * chose), and the latest announced result, which is public.
+ * chose), and the latest announced result, which is public. The hall-wide part is read once;
+ * the returned function adds each seat's own part, so a push to many terminals reads the
+ * database and re-tallies the announced result once, not once per seat.
  */
-export function terminalState(hall: Hall, seat: string): TerminalState {
-  const occupant = hall.roster.bySeatId(seat) ?? null;
+export function terminalStates(hall: Hall): (seat: string) => TerminalState {
   const mode = hall.votes.currentMode().mode;
-  const latest = hall.votes.latestId();
-  let vote: TerminalState['vote'] = null;
   const open = hall.votes.current;
-  if (open) {
-    vote = {
-      voteId: open.voteId,
-      title: open.title,
-      state: 'open',
-      options: open.profile.optionSet.options,
-      registered: open.pressed.has(seat),
+  const latest = open ? null : hall.votes.latestId();
+  const closed = latest === null ? null : hall.votes.statusOf(latest).row;
+  const result = latestResult(hall);
+  return (seat) => {
+    const occupant = hall.roster.bySeatId(seat) ?? null;
+    let vote: TerminalState['vote'] = null;
+    if (open) {
+      vote = {
+        voteId: open.voteId,
+        title: open.title,
+        state: 'open',
+        options: open.profile.optionSet.options,
+        registered: open.pressed.has(seat),
+      };
+    } else if (latest !== null && closed) {
+      vote = {
+        voteId: latest,
+        title: closed.title,
+        state: closed.state,
+        options: [],
+        registered: false,
+      };
+    }
+    return {
+      seat,
+      occupant: occupant?.name ?? null,
+      mayVote: occupant?.role === 'member',
+      mode,
+      checkedIn: occupant ? hall.attendance.isPresent(occupant.memberId) : false,
+      vote,
+      result,
     };
-  } else if (latest !== null) {
-    const { row } = hall.votes.statusOf(latest);
-    vote = { voteId: latest, title: row.title, state: row.state, options: [], registered: false };
-  }
-  return {
-    seat,
-    occupant: occupant?.name ?? null,
-    mayVote: occupant?.role === 'member',
-    mode,
-    checkedIn: occupant ? hall.attendance.isPresent(occupant.memberId) : false,
-    vote,
-    result: latestResult(hall),
   };
 }
 
+/** The latest announced result, from its sealed record and the profile recorded in it. */
 function latestResult(hall: Hall): TerminalResult | null {
-  const r = hall.votes.latestAnnounced();
-  if (!r) return null;
-  let profile: Profile | undefined;
-  try {
-    profile = hall.votes.profileFor(r.profile);
-  } catch {
-    profile = undefined;
-  }
-  const outcome = profile?.outcomes.find((o) => o.id === r.outcome)?.label ?? {
-    zh: r.outcome,
-    en: r.outcome,
-  };
-  const options =
-    profile?.optionSet.options ??
-    Object.keys(r.counts).map((key) => ({ key, label: { zh: key, en: key } }));
+  const id = hall.votes.latestAnnouncedId();
+  if (id === null) return null;
+  const r = hall.records.forVote(id);
   return {
     voteId: r.voteId,
     title: r.title,
-    outcome,
+    outcome: r.profile.outcomes.find((o) => o.id === r.outcome)?.label ?? {
+      zh: r.outcome,
+      en: r.outcome,
+    },
     members: r.members,
     present: r.present,
-    counts: options.map((o) => ({ label: o.label, value: r.counts[o.key] ?? 0 })),
+    counts: r.profile.optionSet.options.map((o) => ({
+      label: o.label,
+      value: r.counts[o.key] ?? 0,
+    })),
     invalid: r.invalid,
     notVoted: r.notVoted,
   };

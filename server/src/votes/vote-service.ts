@@ -411,12 +411,12 @@ export class VoteService {
     });
   }
 
-  /** The latest announced result, or null (what the public display may show). */
-  latestAnnounced(): ResultJson | null {
+  /** The latest announced vote, or null: its sealed record is what the public screens show. */
+  latestAnnouncedId(): number | null {
     const row = this.db
       .prepare(`SELECT vote_id FROM votes WHERE state = 'announced' ORDER BY vote_id DESC LIMIT 1`)
       .get() as { vote_id: number } | undefined;
-    return row ? this.result(row.vote_id) : null;
+    return row?.vote_id ?? null;
   }
 
   latestId(): number | null {
