@@ -6,6 +6,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { UserService } from './auth/users';
 import type { HallConfig } from './config/hall-config';
+import { defaultKeyDir } from './config/env';
 import { buildBuses, type BuiltBus } from './hardware/build-buses';
 import { Hall } from './hall';
 import { LiveHub } from './live/live-hub';
@@ -23,6 +24,8 @@ import { voteRoutes } from './routes/vote-routes';
 export interface AppOptions {
   config: HallConfig;
   dataDir: string;
+  /** HALL_KEY_DIR: the hall's secrets (default: `<dataDir>-keys`, config/env.ts). */
+  keyDir?: string;
   /** Demo hall: demo users and passwords, the demo press route. */
   demo: boolean;
   logger: Logger;
@@ -61,6 +64,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const hall = new Hall({
     config: opts.config,
     dataDir: opts.dataDir,
+    keyDir: opts.keyDir ?? defaultKeyDir(opts.dataDir),
     buses,
     log: opts.logger,
     ...(opts.now ? { now: opts.now } : {}),

@@ -19,6 +19,8 @@ import { VoteService } from './votes/vote-service';
 export interface HallOptions {
   config: HallConfig;
   dataDir: string;
+  /** HALL_KEY_DIR: where the hall's secrets live, never inside `dataDir` (config/env.ts). */
+  keyDir: string;
   buses: BuiltBus[];
   log: Logger;
   now?: () => Date;

@@ -19,6 +19,7 @@ async function main(): Promise<void> {
   const app = await buildApp({
     config: env.config,
     dataDir: env.dataDir,
+    keyDir: env.keyDir,
     demo: env.demo,
     logger: log,
     operatorToken: env.operatorToken,

@@ -47,6 +47,7 @@ export async function pressThroughput(seats = 3000, batchMs = 4): Promise<PressF
   const hall = new Hall({
     config,
     dataDir: dir,
+    keyDir: `${dir}-keys`,
     buses: buses.map((d) => ({
       driver: d,
       seats: config.seats.filter((s) => s.startsWith(`${d.busId}-`)),

@@ -6,6 +6,14 @@ import { ConfigError, loadHallConfig, type HallConfig } from './hall-config';
 export interface ServerEnv {
   port: number;
   dataDir: string;
+  /**
+   * HALL_KEY_DIR (CONTRACT.md §2): the hall's secrets (record-signing key, the per-vote ballot
+   * keys, the local CA's key), apart from the data directory so that no copy or backup of the
+   * data directory holds them. Default: `<data dir>-keys` beside the data directory.
+   */
+  keyDir: string;
+  /** Serve HTTPS/WSS. `HALL_TLS=off` → plain HTTP; the demo hall stays plain HTTP. */
+  tls: boolean;
   config: HallConfig;
   demo: boolean;
   operatorToken: string | undefined;
@@ -25,9 +33,18 @@ export function readEnv(env: NodeJS.ProcessEnv): ServerEnv {
   }
   const token = env.HALL_OPERATOR_TOKEN;
   const demo = !env.HALL_CONFIG;
+  const dataDir = path.resolve(env.HALL_DATA_DIR || './data');
+  const keyDir = path.resolve(env.HALL_KEY_DIR || defaultKeyDir(dataDir));
+  if (isInside(keyDir, dataDir)) {
+    throw new ConfigError(
+      `HALL_KEY_DIR（${keyDir}）不能位于数据目录 ${dataDir} 之内：数据目录的副本或备份不得含有密钥 / HALL_KEY_DIR (${keyDir}) must not be inside HALL_DATA_DIR (${dataDir}): no copy or backup of the data directory may hold the keys`,
+    );
+  }
   return {
     port,
-    dataDir: path.resolve(env.HALL_DATA_DIR || './data'),
+    dataDir,
+    keyDir,
+    tls: env.HALL_TLS === 'off' ? false : !demo,
     config: demo ? demoHallConfig() : loadHallConfig(env.HALL_CONFIG!),
     demo,
     operatorToken: token || undefined,
@@ -35,4 +52,15 @@ export function readEnv(env: NodeJS.ProcessEnv): ServerEnv {
     logLevel: env.HALL_LOG_LEVEL ?? 'info',
     host: env.HALL_HOST ?? '0.0.0.0',
   };
+}
+
+/** The key directory when HALL_KEY_DIR is unset: `<data dir>-keys`, beside the data directory. */
+export function defaultKeyDir(dataDir: string): string {
+  return `${path.resolve(dataDir)}-keys`;
+}
+
+/** Whether `inner` is `outer` or lies inside it. */
+function isInside(inner: string, outer: string): boolean {
+  const rel = path.relative(outer, inner);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }

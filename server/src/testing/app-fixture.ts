@@ -64,6 +64,7 @@ export async function appFixture(
     async close() {
       await app.close();
       rmSync(dir, { recursive: true, force: true });
+      rmSync(`${dir}-keys`, { recursive: true, force: true });
     },
   };
 }

@@ -45,6 +45,7 @@ export async function hallFixture(
   const hall = new Hall({
     config,
     dataDir: dir,
+    keyDir: `${dir}-keys`,
     buses: [
       { driver: buses.A, seats: config.seats.filter((s) => s.startsWith('A-')) },
       { driver: buses.W, seats: config.seats.filter((s) => s.startsWith('W-')) },
@@ -76,6 +77,7 @@ export async function hallFixture(
     async close() {
       await hall.stop();
       rmSync(dir, { recursive: true, force: true });
+      rmSync(`${dir}-keys`, { recursive: true, force: true });
     },
   };
   return f;
