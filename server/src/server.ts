@@ -10,12 +10,17 @@ import { buildApp, startHall } from './app';
 import { demoRosterCsv } from './config/demo-hall';
 import { quorumRule } from './attendance/quorum';
 import { readEnv } from './config/env';
+import { DATA_DIR, KEY_DIR, preparePrivateDir } from './config/private-dir';
 import { startAutoPress } from './demo/auto-press';
 
 const log = pino({ level: process.env.HALL_LOG_LEVEL ?? 'info', base: { service: 'hall' } });
 
 async function main(): Promise<void> {
   const env = readEnv(process.env);
+  // Everything the hall writes is its own (server/SECRECY.md): files 0600, directories 0700.
+  process.umask(0o077);
+  preparePrivateDir(env.dataDir, DATA_DIR);
+  preparePrivateDir(env.keyDir, KEY_DIR);
   const app = await buildApp({
     config: env.config,
     dataDir: env.dataDir,

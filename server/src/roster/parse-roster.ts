@@ -1,3 +1,4 @@
+import { firstUnsafeChar } from '@hall/shared';
 import { parse } from 'csv-parse/sync';
 import { invalid, oneLine } from '../errors';
 
@@ -69,6 +70,14 @@ export function parseRoster(bytes: Uint8Array, hallSeats: ReadonlySet<string>): 
       );
     }
     if (name === '') throw bad(line, '姓名为空', 'the name is empty');
+    const unsafe = firstUnsafeChar(name);
+    if (unsafe) {
+      throw bad(
+        line,
+        `姓名第 ${unsafe.index + 1} 个字符是不允许的${unsafe.zh}（${unsafe.codePoint}）`,
+        `the name contains a forbidden ${unsafe.en} (${unsafe.codePoint}) at position ${unsafe.index + 1}`,
+      );
+    }
     if (role !== 'member' && role !== 'observer') {
       throw bad(
         line,

@@ -9,6 +9,7 @@ import {
 } from '@hall/shared';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
+import { FIELD, requireSafeText } from '../text/safe-text';
 import { typed, type RouteContext } from './types';
 
 export async function voteRoutes(app: FastifyInstance, ctx: RouteContext) {
@@ -33,7 +34,10 @@ export async function voteRoutes(app: FastifyInstance, ctx: RouteContext) {
         response: { 200: VoteOpenReply, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody },
       },
     },
-    async (req) => ({ voteId: votes.open(req.body) }),
+    async (req) => {
+      requireSafeText(req.body.title, FIELD.voteTitle);
+      return { voteId: votes.open(req.body) };
+    },
   );
   r.get(
     '/api/votes/latest',

@@ -1,6 +1,7 @@
 import type { Db } from '../db/open-db';
 import { getMeta, setMeta } from '../db/open-db';
 import { notFound, refuse } from '../errors';
+import { FIELD, requireSafeText } from '../text/safe-text';
 
 export interface AgendaItem {
   itemId: number;
@@ -29,6 +30,7 @@ export class SessionService {
 
   /** Start a new sitting; it becomes current (attendance starts afresh). */
   start(title: string): number {
+    requireSafeText(title, FIELD.sessionTitle);
     return this.db.transaction(() => {
       const info = this.db
         .prepare('INSERT INTO sessions (title, started_at) VALUES (?, ?)')
@@ -65,6 +67,8 @@ export class SessionService {
   }
 
   addItem(title: string, organ: string): number {
+    requireSafeText(title, FIELD.itemTitle);
+    requireSafeText(organ, FIELD.organ);
     const sessionId = this.requireCurrent();
     const info = this.db
       .prepare('INSERT INTO agenda_items (session_id, title, organ) VALUES (?, ?, ?)')
