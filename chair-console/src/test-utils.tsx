@@ -40,5 +40,6 @@ export const historyEntry = (over: Partial<HistoryEntry>): HistoryEntry => ({
   satisfiedShare: '72.73%',
   announcedAt: '2025-06-01T02:00:00.000Z',
   correctsSeq: null,
+  correctionNote: null,
   ...over,
 });

@@ -2,6 +2,7 @@ import { recordRoutes } from './routes/record-routes';
 import { TerminalLive } from './terminals/terminal-live';
 import { terminalRoutes } from './terminals/terminal-routes';
 import { TerminalService } from './terminals/terminal-service';
+import { terminalHallView } from './terminals/terminal-state';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { UserService } from './auth/users';
@@ -20,6 +21,7 @@ import { rosterRoutes } from './routes/roster-routes';
 import { sessionRoutes } from './routes/session-routes';
 import type { RouteContext } from './routes/types';
 import { voteRoutes } from './routes/vote-routes';
+import { caRoutes } from './tls/ca-route';
 
 export interface AppOptions {
   config: HallConfig;
@@ -34,6 +36,11 @@ export interface AppOptions {
   buses?: BuiltBus[];
   now?: () => Date;
   rateLimitMax?: number;
+  /**
+   * Serve HTTPS (and socket.io over WSS on the same port): the server key and certificate (PEM),
+   * and the hall CA's certificate when the hall made its own (served at `GET /ca.crt`).
+   */
+  tls?: { key: string; cert: string; ca?: string };
   /** Where the built consoles are (default: chair-console/dist, terminal-ui/dist). */
   consoleDirs?: { chair: string; terminal: string };
 }
@@ -55,11 +62,17 @@ declare module 'fastify' {
  * (server.ts does) to start the seat hardware once the app is ready.
  */
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
-  const app = Fastify({
+  const fastifyOptions = {
     loggerInstance: opts.logger as FastifyBaseLogger,
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array' } },
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array' as const } },
     bodyLimit: 1_000_000,
-  });
+  };
+  // The TLS app is an https server; the rest of the app only needs what both kinds share.
+  const app = (
+    opts.tls
+      ? Fastify({ ...fastifyOptions, https: { key: opts.tls.key, cert: opts.tls.cert } })
+      : Fastify(fastifyOptions)
+  ) as FastifyInstance;
   const buses = opts.buses ?? (await buildBuses(opts.config));
   const hall = new Hall({
     config: opts.config,
@@ -79,8 +92,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.decorate('users', users);
   app.decorate('routeAccess', routeAccess);
 
+  // Access first: it must see every route (the API docs' too), and every context inherits it.
+  await app.register(accessPlugin, { users, routes: routeAccess, publicPrefixes: ['/docs'] });
   await app.register(externalPlugins, { rateLimitMax: opts.rateLimitMax ?? 3000 });
-  await app.register(accessPlugin, { users, routes: routeAccess });
   const ctx: RouteContext = { hall, users, demo: opts.demo };
   for (const routes of [
     authRoutes,
@@ -92,13 +106,15 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   ]) {
     await app.register(async (scope) => routes(scope, ctx));
   }
-  const terminals = new TerminalService(hall.db, () => hall.config.seats, opts.now);
+  const terminals = new TerminalService(hall.db, terminalHallView(hall), opts.now);
   // The /terminal namespace needs socket.io, which starts after the routes are registered.
   const terminalLive: { current?: TerminalLive } = {};
   await app.register(async (scope) => recordRoutes(scope, { records: hall.records, hall }));
   await app.register(async (scope) =>
     terminalRoutes(scope, { hall, terminals, live: () => terminalLive.current }),
   );
+  const caPem = opts.tls?.ca;
+  if (caPem) await app.register(async (scope) => caRoutes(scope, { caPem }));
   await app.register(consolesPlugin, opts.consoleDirs ? { dirs: opts.consoleDirs } : {});
   app.decorate('live', new LiveHub(app.server, hall, users));
   terminalLive.current = new TerminalLive(app.live.io, hall, terminals);

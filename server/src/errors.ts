@@ -9,7 +9,7 @@ export const oneLine = (text: string) => text.replace(/\s*[\r\n\u2028\u2029]+\s*
 export class ServiceError extends Error {
   override name = 'ServiceError';
   constructor(
-    readonly statusCode: 400 | 401 | 403 | 404 | 409 | 422,
+    readonly statusCode: 400 | 401 | 403 | 404 | 409 | 422 | 429,
     readonly code: string,
     message: string,
   ) {

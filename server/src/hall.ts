@@ -1,4 +1,4 @@
-import type { HallKey } from './records/keys';
+import { moveLegacySigningKey, type HallKey } from './records/keys';
 import { RecordService } from './records/record-service';
 import { randomUUID } from 'node:crypto';
 import type { KeyEvent, Lamp } from '@hall/drivers';
@@ -13,6 +13,7 @@ import { RosterService } from './roster/roster-service';
 import { parseRoster } from './roster/parse-roster';
 import { SessionService } from './sessions/session-service';
 import { freshTag } from './votes/tags';
+import { BallotKeys } from './votes/ballot-keys';
 import { PressHandler } from './votes/press-handler';
 import { VoteService } from './votes/vote-service';
 
@@ -26,8 +27,13 @@ export interface HallOptions {
   now?: () => Date;
   /** Source of tags (tests make it deterministic); default crypto.randomInt. */
   random?: (max: number) => number;
-  /** The signing key (tests); default: the hall's key in the data directory, made at first start. */
+  /**
+   * The signing key (tests); default: the hall's key in `keyDir`, made at first start (one an
+   * earlier version left in `dataDir` is moved there once, at start).
+   */
   signingKey?: HallKey;
+  /** Tests only: deterministic ballot key ids (file names); the keys are always random. */
+  ballotKeyIds?: () => string;
 }
 
 /**
@@ -61,6 +67,8 @@ export class Hall {
       this.attendance,
       options.config,
       now,
+      new BallotKeys(options.keyDir, log, options.ballotKeyIds),
+      log,
       options.random,
     );
     this.buses = options.buses;
@@ -78,13 +86,17 @@ export class Hall {
       options.config.pressBatchMs,
       () => this.emit('state'),
     );
-    this.records = new RecordService(this.db, options.dataDir, now, options.signingKey);
+    // No key stays in the data directory (server/SECRECY.md): an old version's is moved out.
+    moveLegacySigningKey(options.dataDir, options.keyDir, log);
+    this.records = new RecordService(this.db, options.keyDir, now, options.signingKey);
     this.votes.hooks = {
       mode: (mode, tag) => this.hardware.setMode(mode, tag),
       changed: () => this.emit('state'),
       flushPresses: () => this.presses.flush(),
       announced: (v) => this.records.seal(v),
     };
+    // A confirmed correction is a new sealed record: every screen shows it at once.
+    this.records.changed = () => this.emit('state');
     this.hardware.listen(
       (e) => this.presses.submit(e),
       () => this.emit('hardware'),
@@ -111,6 +123,7 @@ export class Hall {
     this.votes.stop();
     this.presses.flush();
     this.presses.stop();
+    this.votes.dropKey();
     await this.hardware.stop();
     this.db.close();
   }

@@ -12,6 +12,12 @@ import { quorumRule } from './attendance/quorum';
 import { readEnv } from './config/env';
 import { DATA_DIR, KEY_DIR, preparePrivateDir } from './config/private-dir';
 import { startAutoPress } from './demo/auto-press';
+import {
+  ensureHallCertificates,
+  loadConfiguredCertificate,
+  parseNameList,
+  TlsError,
+} from './tls/hall-certs';
 
 const log = pino({ level: process.env.HALL_LOG_LEVEL ?? 'info', base: { service: 'hall' } });
 
@@ -21,6 +27,7 @@ async function main(): Promise<void> {
   process.umask(0o077);
   preparePrivateDir(env.dataDir, DATA_DIR);
   preparePrivateDir(env.keyDir, KEY_DIR);
+  const tls = env.tls ? await serverTls(process.env, env.keyDir, env.dataDir) : undefined;
   const app = await buildApp({
     config: env.config,
     dataDir: env.dataDir,
@@ -28,6 +35,7 @@ async function main(): Promise<void> {
     demo: env.demo,
     logger: log,
     operatorToken: env.operatorToken,
+    ...(tls ? { tls } : {}),
   });
   if (env.demo) {
     const csv = demoRosterCsv();
@@ -48,6 +56,7 @@ async function main(): Promise<void> {
   log.info(
     {
       port: env.port,
+      url: `${tls ? 'https' : 'http'}://<hall>:${env.port}/`,
       dataDir: env.dataDir,
       hall: env.config.hall,
       seats: env.config.seats.length,
@@ -72,6 +81,54 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
+}
+
+/**
+ * HTTPS for a TLS hall (README "HTTPS on the hall LAN"): the certificate of HALL_TLS_CERT and
+ * HALL_TLS_KEY, or the hall's own, signed by its local CA (made at first start, kept after).
+ */
+async function serverTls(
+  e: NodeJS.ProcessEnv,
+  keyDir: string,
+  dataDir: string,
+): Promise<{ key: string; cert: string; ca?: string }> {
+  const certFile = e.HALL_TLS_CERT;
+  const keyFile = e.HALL_TLS_KEY;
+  if (certFile || keyFile) {
+    if (!certFile || !keyFile) {
+      throw new TlsError(
+        'HALL_TLS_CERT 与 HALL_TLS_KEY 须同时设置 / HALL_TLS_CERT and HALL_TLS_KEY go together: set both or neither',
+      );
+    }
+    const given = loadConfiguredCertificate(path.resolve(certFile), path.resolve(keyFile));
+    log.info(
+      { cert: certFile, fingerprint: given.fingerprint, notAfter: given.notAfter.toISOString() },
+      'TLS: serving the configured certificate (HALL_TLS_CERT)',
+    );
+    return { key: given.key, cert: given.cert };
+  }
+  const made = await ensureHallCertificates({
+    keyDir,
+    dataDir,
+    extraNames: parseNameList(e.HALL_TLS_NAMES),
+  });
+  if (made.made.ca) {
+    log.warn(
+      { caFile: made.caFile, caSha256: made.caFingerprint },
+      'TLS: a new hall CA was made: install it on every tablet (README "HTTPS on the hall LAN")',
+    );
+  }
+  if (made.made.server) log.info('TLS: a new server certificate was made');
+  log.info(
+    {
+      caFile: made.caFile,
+      caSha256: made.caFingerprint,
+      names: made.names.map((n) => n.value),
+      serverCertNotAfter: made.serverNotAfter.toISOString(),
+    },
+    `TLS: hall CA SHA-256 fingerprint ${made.caFingerprint} (compare on each tablet; download at /ca.crt)`,
+  );
+  return { key: made.key, cert: made.cert, ca: made.ca };
 }
 
 main().catch((err: unknown) => {

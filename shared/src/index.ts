@@ -11,3 +11,4 @@ export { thresholdValue, fractionWords, BASE_WORDS } from './tally/words';
 export * from './api/index';
 export * from './terminal/events';
 export * from './records/record';
+export * from './text/unsafe-text';

@@ -33,7 +33,12 @@ function Terminal() {
         {t('paired')} {pairing.seat}
         {live.state?.occupant ? ` · ${live.state.occupant}` : ''}
       </p>
-      {live.state ? (
+      {live.state?.pairing === 'pending' ? (
+        <p className="screen notice" data-testid="awaiting-confirmation">
+          {t('awaitingChair')}
+          {pairing.terminalId ? ` · ${t('terminalNo')} ${pairing.terminalId}` : ''}
+        </p>
+      ) : live.state ? (
         <SeatScreen
           state={live.state}
           onPress={(keys) => terminalApi.press(pairing.credential, keys)}

@@ -13,6 +13,11 @@ const STRINGS = {
   pairCode: { zh: '配对码', en: 'Pairing code' },
   pair: { zh: '配对', en: 'Pair' },
   paired: { zh: '席位', en: 'Seat' },
+  awaitingChair: {
+    zh: '已配对，等待主持人确认后方可使用',
+    en: 'Paired; waiting for the chair’s confirmation',
+  },
+  terminalNo: { zh: '终端编号', en: 'Terminal no.' },
   revoked: {
     zh: '本终端的配对已被撤销，请重新配对',
     en: 'This terminal’s pairing was revoked; pair it again',

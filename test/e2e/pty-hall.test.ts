@@ -16,7 +16,8 @@ import {
  * like real adapters (modbus-rtu bus A, wireless-base W). Proves the production wiring: config →
  * createDriver → serial port → key events → press handler → lamps on the seats.
  */
-const TOKEN = 'pty-operator-token';
+/** At least 32 characters: a configured hall may refuse a shorter operator token. */
+const TOKEN = 'pty-operator-token-0123456789abcdef';
 let server: HallServer;
 let modbus: PtySimulator<ModbusBusSim>;
 let wireless: PtySimulator<WirelessBaseSim>;
@@ -53,7 +54,8 @@ beforeAll(async () => {
   server = await startHallServer({
     dataDir,
     port: await freePort(),
-    env: { HALL_OPERATOR_TOKEN: TOKEN, HALL_CONFIG: config },
+    // Plain HTTP: this suite is about the serial wiring; test/e2e/tls.test.ts covers HTTPS.
+    env: { HALL_OPERATOR_TOKEN: TOKEN, HALL_CONFIG: config, HALL_TLS: 'off' },
   });
 }, 90_000);
 

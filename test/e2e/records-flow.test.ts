@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { FollowUpItem, SealedRecord } from '@hall/shared';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { hallCli } from '../support/hall-cli';
-import { api, startDemoHall, type HallServer } from '../support/hall-server';
+import { api, login, startDemoHall, type HallServer } from '../support/hall-server';
 
 /**
  * Signed records and follow-up across two sittings against a real `npm start` (issue 7): an
@@ -202,19 +202,44 @@ describe('signed records and follow-up across two sittings (real server and CLI)
     expect(bad.body.message).toBe(
       `实到 ${wrong.members + 1} 人多于全体组成人员 ${wrong.members} 人 / present ${wrong.members + 1} is more than members ${wrong.members}`,
     );
-    const fix = await api<SealedRecord>(server, 'POST', '/api/records/2/corrections', TOKEN, {
-      members: wrong.members,
-      present: wrong.present,
-      counts: { satisfied: wrong.present },
-      invalid: 0,
-      reason,
-    });
+    // Two people (issue 10): the operator proposes (nothing is sealed), it cannot confirm its own
+    // proposal, and the chair, another login, confirms: the sealed record names both.
+    const proposal = await api<{ id: number; state: string }>(
+      server,
+      'POST',
+      '/api/records/2/corrections',
+      TOKEN,
+      {
+        members: wrong.members,
+        present: wrong.present,
+        counts: { satisfied: wrong.present },
+        invalid: 0,
+        reason,
+      },
+    );
+    expect(proposal.status).toBe(200);
+    expect(proposal.body.state).toBe('pending');
+    const chair = await login(server, 'chair', 'chair-demo');
+    const self = await api<{ code: string }>(
+      server,
+      'POST',
+      `/api/corrections/${proposal.body.id}/confirm`,
+      TOKEN,
+    );
+    expect(self.status).toBe(409);
+    expect(self.body.code).toBe('CORRECTION_SAME_PERSON');
+    const fix = await api<SealedRecord>(
+      server,
+      'POST',
+      `/api/corrections/${proposal.body.id}/confirm`,
+      chair,
+    );
     expect(fix.status).toBe(200);
     expect(fix.body).toMatchObject({
       seq: 3,
       voteId: wrong.voteId,
       outcome: 'satisfied',
-      corrects: { seq: 2, reason },
+      corrects: { seq: 2, reason, proposedBy: 'operator', confirmedBy: 'chair' },
       reevaluates: { seq: 1 },
     });
     const again = await api(server, 'POST', '/api/records/2/corrections', TOKEN, {
@@ -244,8 +269,13 @@ describe('signed records and follow-up across two sittings (real server and CLI)
       { valid: true, records: 3 },
     );
     // The corrected re-evaluation passed: record 1's re-made report is fulfilled, not escalated.
+    // Record 2's own statutory re-report stays (issue 10), marked as corrected away by record 3.
     items = (await api<{ items: FollowUpItem[] }>(server, 'GET', '/api/followups', TOKEN)).body
       .items;
-    expect(items.map((f) => [f.seq, f.state, f.reevaluatedBy])).toEqual([[1, 'fulfilled', 3]]);
+    expect(items.map((f) => [f.seq, f.state, f.reevaluatedBy])).toEqual([
+      [1, 'fulfilled', 3],
+      [2, 'open', null],
+    ]);
+    expect(items[1]!.correction).toMatchObject({ kind: 'corrected-away', latestSeq: 3 });
   }, 240_000);
 });

@@ -31,7 +31,7 @@ it('refuses to start with a bad hall config, naming the key', async () => {
       buses: [{ id: 'A', driver: 'modbus-rtu', path: '/dev/x', addresses: '1-300' }],
     }),
   );
-  const r = await npmStart({ HALL_CONFIG: config, HALL_PORT: '18089' });
+  const r = await npmStart({ HALL_CONFIG: config, HALL_PORT: '18089', HALL_TLS: 'off' });
   expect(r.code).not.toBe(0);
   expect(r.out).toMatch(
     /会场配置 buses\/0\/addresses：“1-300”超出 1-247 或起止颠倒 \/ hall config: buses\/0\/addresses: "1-300" is outside 1-247/,

@@ -3,23 +3,26 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, screenshot } from '../support/browser';
 import { ensureConsolesBuilt } from '../support/consoles';
-import { api, startDemoHall, type HallServer } from '../support/hall-server';
+import { api, login, startDemoHall, type HallServer } from '../support/hall-server';
 
 /**
  * Seat terminals in Debian's Chromium (issue 6): three paired terminals and the simulated keypads
  * vote in one vote; one ballot per seat whichever device presses first; forged and revoked
- * credentials are refused.
+ * credentials are refused. Issue 10: a paired terminal waits for the chair's confirmation, which
+ * the chair gives only for a member who is present (here: checked in on the seat keypad).
  */
 const TOKEN = 'terminal-operator-token';
 let server: HallServer;
 let browser: Browser;
 let tech: string;
+let chair: string;
 let members: string[];
 const WAIT = { timeout: 30_000 };
 
 beforeAll(async () => {
   ensureConsolesBuilt();
   ({ server, tech, memberSeats: members } = await startDemoHall(TOKEN, 'hall-terminal-'));
+  chair = await login(server, 'chair', 'chair-demo');
   await api(server, 'POST', '/api/sessions', TOKEN, { title: '第二十二次常委会会议' });
   browser = await launchChromium();
 }, 120_000);
@@ -33,10 +36,13 @@ afterAll(async () => {
 const keypad = async (seat: string, keys: number[]) =>
   (await api<{ lamp: string }>(server, 'POST', '/api/demo/press', tech, { seat, keys })).body.lamp;
 
-/** A terminal in its own browser context (its own stored credential), paired to `seat`. */
+/**
+ * A terminal in its own browser context (its own stored credential), paired to `seat`: it waits
+ * for the chair's confirmation.
+ */
 async function pairedTerminal(
   seat: string,
-): Promise<{ ctx: BrowserContext; page: Page; credential: string }> {
+): Promise<{ ctx: BrowserContext; page: Page; credential: string; terminalId: number }> {
   const code = await api<{ code: string }>(server, 'POST', '/api/terminals/pairings', tech, {
     seat,
   });
@@ -47,10 +53,30 @@ async function pairedTerminal(
   await page.getByLabel('配对码').fill(code.body.code);
   await page.getByRole('button', { name: '配对' }).click();
   await page.getByTestId('seat').getByText(`席位 ${seat}`, { exact: false }).waitFor(WAIT);
-  const credential = await page.evaluate(
-    () => JSON.parse(localStorage.getItem('hall.terminal')!).credential as string,
+  await page.getByTestId('awaiting-confirmation').waitFor(WAIT);
+  const { credential, terminalId } = await page.evaluate(
+    () =>
+      JSON.parse(localStorage.getItem('hall.terminal')!) as {
+        credential: string;
+        terminalId: number;
+      },
   );
-  return { ctx, page, credential };
+  return { ctx, page, credential, terminalId };
+}
+
+/** The chair confirms a pending terminal (chair console's API, the chair's own login). */
+async function chairConfirms(terminalId: number) {
+  const pending = await api<{ terminals: { terminalId: number; present: boolean }[] }>(
+    server,
+    'GET',
+    '/api/terminals/confirmations',
+    chair,
+  );
+  expect(pending.body.terminals).toContainEqual(
+    expect.objectContaining({ terminalId, present: true }),
+  );
+  const res = await api(server, 'POST', `/api/terminals/${terminalId}/confirm`, chair, {});
+  expect(res.status).toBe(200);
 }
 
 const terminalPress = (credential: string, keys: number[]) =>
@@ -72,16 +98,22 @@ describe('seat terminals in Chromium', () => {
     const t1 = await pairedTerminal(s1!);
     const t2 = await pairedTerminal(s2!);
     const t3 = await pairedTerminal(s3!);
-    await t1.page.getByTestId('idle').waitFor(WAIT);
+    // Not yet confirmed: the terminal cannot press (and so cannot check anyone in).
+    expect(await (await terminalPress(t1.credential, [1])).json()).toEqual({
+      lamp: 'not-accepted',
+      reason: 'not-confirmed',
+    });
 
-    // Check-in: the terminals by touch, everyone else by keypad.
+    // Check-in on the keypads (physical evidence: a terminal never makes anyone present);
+    // then the chair confirms the three terminals of members now present.
     await api(server, 'POST', '/api/checkin/open', TOKEN, {});
+    for (const seat of members) expect(await keypad(seat, [2])).toBe('registered');
     for (const t of [t1, t2, t3]) {
-      await t.page.getByRole('button', { name: '签到' }).click();
+      await chairConfirms(t.terminalId);
       await t.page.getByTestId('checked-in').waitFor(WAIT);
     }
-    for (const seat of rest) expect(await keypad(seat, [2])).toBe('registered');
     await api(server, 'POST', '/api/checkin/close', TOKEN, {});
+    await t1.page.getByTestId('idle').waitFor(WAIT);
 
     const opened = await api<{ voteId: number }>(server, 'POST', '/api/votes', TOKEN, {
       title: '关于法治政府建设情况的报告',

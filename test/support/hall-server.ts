@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { request as httpsRequest } from 'node:https';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -25,6 +26,8 @@ export interface HallServer {
   url: string;
   port: number;
   dataDir: string;
+  /** A TLS hall: the hall CA (the data directory's public copy), for clients to trust. */
+  ca?: string;
   env: Record<string, string>;
   output: () => string;
   /** SIGKILL the whole process group (npm, tsx, node): nothing gets to clean up. */
@@ -41,6 +44,8 @@ export async function startHallServer(opts: {
   dataDir: string;
   port: number;
   env?: Record<string, string>;
+  /** The hall serves HTTPS (a configured hall without HALL_TLS=off): wait on https. */
+  tls?: boolean;
 }): Promise<HallServer> {
   const env = {
     HALL_DATA_DIR: opts.dataDir,
@@ -59,13 +64,16 @@ export async function startHallServer(opts: {
   child.stdout!.on('data', (d: Buffer) => (out += d.toString('utf8')));
   child.stderr!.on('data', (d: Buffer) => (out += d.toString('utf8')));
   const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
-  const url = `http://127.0.0.1:${opts.port}`;
+  const url = `${opts.tls ? 'https' : 'http'}://127.0.0.1:${opts.port}`;
   const end = Date.now() + 60_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`hall server exited early:\n${out}`);
     try {
-      const res = await fetch(`${url}/api/health`);
-      if (res.ok) break;
+      // Only "is it up?": whom the certificate is trusted by is each TLS test's own assertion.
+      const status = opts.tls
+        ? (await tlsRequest(`${url}/api/health`, { insecure: true })).status
+        : (await fetch(`${url}/api/health`)).status;
+      if (status === 200) break;
     } catch {
       // not listening yet
     }
@@ -79,10 +87,12 @@ export async function startHallServer(opts: {
       // already gone
     }
   };
+  const caFile = path.join(opts.dataDir, 'hall-ca.crt');
   return {
     url,
     port: opts.port,
     dataDir: opts.dataDir,
+    ...(opts.tls && existsSync(caFile) ? { ca: readFileSync(caFile, 'utf8') } : {}),
     env,
     output: () => out,
     async kill() {
@@ -96,14 +106,67 @@ export async function startHallServer(opts: {
   };
 }
 
-/** A small JSON client of the hall API. */
+/**
+ * One request over HTTPS with node:https, trusting `ca` only (or nothing, `insecure`: only to
+ * wait for a server to come up). Rejects with the TLS error when the certificate is refused.
+ */
+export function tlsRequest(
+  url: string,
+  opts: {
+    ca?: string;
+    insecure?: boolean;
+    method?: string;
+    headers?: Record<string, string>;
+    body?: string;
+  } = {},
+): Promise<{
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  text: string;
+}> {
+  return new Promise((resolve, reject) => {
+    const req = httpsRequest(
+      url,
+      {
+        method: opts.method ?? 'GET',
+        headers: opts.headers ?? {},
+        ...(opts.ca ? { ca: opts.ca } : {}),
+        ...(opts.insecure ? { rejectUnauthorized: false } : {}),
+        timeout: 10_000,
+      },
+      (res) => {
+        let text = '';
+        res.on('data', (d: Buffer) => (text += d.toString('utf8')));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text }));
+        res.on('error', reject);
+      },
+    );
+    req.on('timeout', () => req.destroy(new Error('timed out')));
+    req.on('error', reject);
+    req.end(opts.body);
+  });
+}
+
+/** A small JSON client of the hall API (over HTTPS trusting `server.ca` for a TLS hall). */
 export async function api<T>(
-  server: { url: string },
+  server: { url: string; ca?: string },
   method: 'GET' | 'POST',
   route: string,
   token: string,
   body?: unknown,
 ): Promise<{ status: number; body: T }> {
+  if (server.url.startsWith('https:')) {
+    const res = await tlsRequest(`${server.url}${route}`, {
+      ...(server.ca ? { ca: server.ca } : {}),
+      method,
+      headers: {
+        authorization: `Bearer ${token}`,
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+      },
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    });
+    return { status: res.status, body: JSON.parse(res.text) as T };
+  }
   const res = await fetch(`${server.url}${route}`, {
     method,
     headers: {

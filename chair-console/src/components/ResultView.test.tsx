@@ -72,4 +72,40 @@ describe('ResultView', () => {
       '重作报告（第十七条）',
     );
   });
+
+  it('marks a correction with what it replaces, and shows the sealed record and chain head', () => {
+    renderIn(
+      <ResultView
+        result={{
+          ...result,
+          record: { seq: 4, hash: 'abcdef012345' },
+          chainHead: { seq: 5, hash: '0123456789ab' },
+          correction: {
+            correctsSeq: 3,
+            previousOutcome: 'unsatisfied',
+            reason: '计票有误',
+            proposedBy: 'secretariat',
+            confirmedBy: 'chair',
+            note: {
+              zh: '更正记录：更正第 3 号记录（原结果：不满意），理由：计票有误',
+              en: 'Correction: corrects record 3 (was: Unsatisfied), reason: 计票有误',
+            },
+          },
+        }}
+        large
+      />,
+    );
+    expect(screen.getByTestId('correction-mark').textContent).toBe(
+      '更正记录：更正第 3 号记录（原结果：不满意），理由：计票有误',
+    );
+    expect(screen.getByTestId('sealed-record').textContent).toBe('签名记录 4 · 哈希 abcdef012345');
+    expect(screen.getByTestId('chain-head').textContent).toBe(
+      '本会场最新签名记录：5 · 哈希 0123456789ab',
+    );
+  });
+
+  it('shows no correction mark on an original result', () => {
+    renderIn(<ResultView result={result} />);
+    expect(screen.queryByTestId('correction-mark')).toBeNull();
+  });
 });

@@ -1,4 +1,4 @@
-import type { ResultPayload, Text } from '@hall/shared';
+import type { ChainHead, ResultPayload, Text } from '@hall/shared';
 import { useI18n } from '../lib/i18n';
 import { optionLabel, outcomeLabel, profileFor } from '../lib/labels';
 import { BarChart, type Bar } from './BarChart';
@@ -46,6 +46,11 @@ export function ResultView({ result, large = false }: { result: ResultLike; larg
   return (
     <section className={`panel result ${large ? 'large' : ''}`} aria-label={t('result')}>
       <h2 className="result-title">{result.title}</h2>
+      {result.correction ? (
+        <p className="correction-mark" role="note" data-testid="correction-mark">
+          <strong>{pick(result.correction.note)}</strong>
+        </p>
+      ) : null}
       <p className="outcome" data-testid="outcome" data-outcome={result.outcome}>
         <span>{t('outcome')}：</span>
         <strong>{outcomeLabel(profile, result.outcome, lang)}</strong>
@@ -75,6 +80,31 @@ export function ResultView({ result, large = false }: { result: ResultLike; larg
           ))}
         </ul>
       ) : null}
+      <SealMarks record={result.record ?? null} head={result.chainHead ?? null} />
     </section>
+  );
+}
+
+/**
+ * The sealed record shown and the hall chain's latest record, by seq and the first 12 hex of the
+ * hash: what the hall saw, so that an exported chain cut short afterwards can be noticed.
+ */
+export function SealMarks({ record, head }: { record: ChainHead | null; head: ChainHead | null }) {
+  const { t } = useI18n();
+  if (!record && !head) return null;
+  return (
+    <p className="seal-marks muted" data-testid="seal-marks">
+      {record ? (
+        <span data-testid="sealed-record">
+          {t('sealedRecord')} {record.seq} · {t('hash')} {record.hash}
+        </span>
+      ) : null}
+      {record && head ? ' ｜ ' : null}
+      {head ? (
+        <span data-testid="chain-head">
+          {t('chainHead')}：{head.seq} · {t('hash')} {head.hash}
+        </span>
+      ) : null}
+    </p>
   );
 }

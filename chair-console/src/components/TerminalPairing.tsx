@@ -1,13 +1,35 @@
 import { errorText } from '../lib/api';
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { endpoints, type TerminalView } from '../lib/endpoints';
-import { useI18n } from '../lib/i18n';
+import { useI18n, type StringKey } from '../lib/i18n';
+import type { TerminalEndReason } from '@hall/shared';
+
+const END_REASON: Record<TerminalEndReason, StringKey> = {
+  revoked: 'endRevoked',
+  rejected: 'endRejected',
+  replaced: 'endReplaced',
+  'sitting-ended': 'endSittingEnded',
+  'seat-changed': 'endSeatChanged',
+};
+
+/** Polling: the chair's confirmation and a terminal's redeeming push nothing to this page. */
+const POLL_MS = 3000;
 
 /**
  * The technician pairs a seat terminal: a six-digit code shown here is entered on the terminal,
- * once, within ten minutes. A paired terminal can be revoked at once.
+ * once, within ten minutes; the terminal then waits for the chair's confirmation on the chair
+ * console (issue 10). A paired terminal can be revoked at once. Codes are refused while a vote
+ * is open. `onSeats` gets the seats with a confirmed terminal (for the seat map).
  */
-export function TerminalPairing({ token, seats }: { token: string; seats: string[] }) {
+export function TerminalPairing({
+  token,
+  seats,
+  onSeats,
+}: {
+  token: string;
+  seats: string[];
+  onSeats?: (seats: string[]) => void;
+}) {
   const { t } = useI18n();
   const [seat, setSeat] = useState('');
   const [code, setCode] = useState<{ code: string; seat: string; expiresAt: string } | null>(null);
@@ -15,11 +37,18 @@ export function TerminalPairing({ token, seats }: { token: string; seats: string
   const [error, setError] = useState<string | null>(null);
   const load = useCallback(() => {
     endpoints.terminals(token).then(
-      (r) => setList(r.terminals),
+      (r) => {
+        setList(r.terminals);
+        onSeats?.(r.terminals.filter((x) => x.state === 'confirmed').map((x) => x.seat));
+      },
       (e: unknown) => setError(errorText(e)),
     );
-  }, [token]);
-  useEffect(load, [load]);
+  }, [token, onSeats]);
+  useEffect(() => {
+    load();
+    const timer = setInterval(load, POLL_MS);
+    return () => clearInterval(timer);
+  }, [load]);
 
   async function pair(e: FormEvent) {
     e.preventDefault();
@@ -65,10 +94,15 @@ export function TerminalPairing({ token, seats }: { token: string; seats: string
         {list.map((x) => (
           <li key={x.terminalId} data-testid={`terminal-${x.terminalId}`}>
             #{x.terminalId} {t('seat')} {x.seat} · {t('pairedAt')}{' '}
-            {new Date(x.pairedAt).toLocaleString('zh-CN')}{' '}
-            {x.revokedAt ? (
-              <em>{t('revoked')}</em>
-            ) : (
+            {new Date(x.pairedAt).toLocaleString('zh-CN')} ·{' '}
+            <span data-testid={`terminal-state-${x.terminalId}`}>
+              {x.state === 'pending'
+                ? t('terminalPending')
+                : x.state === 'confirmed'
+                  ? t('terminalConfirmed')
+                  : `${t('terminalEnded')}（${t(END_REASON[x.endReason ?? 'revoked'])}）`}
+            </span>{' '}
+            {x.revokedAt ? null : (
               <button
                 type="button"
                 onClick={() =>

@@ -1,7 +1,8 @@
 import type { OpenVoteRequest } from '../components/OpenVoteForm';
 import type { ResultLike } from '../components/ResultView';
 import type { SeatView } from '../components/SeatMap';
-import type { FollowUpItem, OrganHistory, SealedRecord } from '@hall/shared';
+import type { FollowUpItem, OrganHistory, SealedRecord, TerminalEndReason } from '@hall/shared';
+import type { ChainHead, CorrectionProposal } from '@hall/shared';
 import { api, ApiError, download } from './api';
 
 /** Every REST call the consoles make, in one place (server/README.md lists the routes). */
@@ -15,13 +16,34 @@ export interface Session {
 export interface TerminalView {
   terminalId: number;
   seat: string;
+  state: 'pending' | 'confirmed' | 'ended';
   pairedAt: string;
+  confirmedAt: string | null;
   revokedAt: string | null;
+  endReason: TerminalEndReason | null;
+}
+
+/** A terminal as the chair sees it (GET /api/terminals/confirmations): seat, member, present. */
+export interface ChairTerminalView {
+  terminalId: number;
+  seat: string;
+  state: 'pending' | 'confirmed';
+  pairedAt: string;
+  confirmedAt: string | null;
+  memberId: string | null;
+  name: string | null;
+  role: 'member' | 'observer' | null;
+  present: boolean;
 }
 
 export const endpoints = {
   login: (username: string, password: string) =>
-    api<{ token: string; role: string }>('/api/auth/login', { body: { username, password } }),
+    api<{ token: string; role: string; mustChangePassword?: boolean }>('/api/auth/login', {
+      body: { username, password },
+    }),
+  /** Change the logged-in user's password (required at first login with an initial one). */
+  changePassword: (token: string, oldPassword: string, newPassword: string) =>
+    api<{ ok: true }>('/api/auth/password', { token, body: { oldPassword, newPassword } }),
   /** The sitting in progress, or null before the first one. */
   currentSession: (token: string) =>
     api<Session>('/api/sessions/current', { token }).catch((e: unknown) => {
@@ -65,5 +87,21 @@ export const endpoints = {
   terminals: (token: string) => api<{ terminals: TerminalView[] }>('/api/terminals', { token }),
   revokeTerminal: (token: string, terminalId: number) =>
     api(`/api/terminals/${terminalId}/revoke`, { token, body: {} }),
+  chairTerminals: (token: string) =>
+    api<{ terminals: ChairTerminalView[] }>('/api/terminals/confirmations', { token }),
+  confirmTerminal: (token: string, terminalId: number) =>
+    api<{ ok: boolean; seat: string; replaced: number[] }>(`/api/terminals/${terminalId}/confirm`, {
+      token,
+      body: {},
+    }),
+  rejectTerminal: (token: string, terminalId: number) =>
+    api(`/api/terminals/${terminalId}/reject`, { token, body: {} }),
+  corrections: (token: string) =>
+    api<{ proposals: CorrectionProposal[] }>('/api/corrections', { token }),
+  confirmCorrection: (token: string, id: number) =>
+    api<SealedRecord>(`/api/corrections/${id}/confirm`, { token, body: {} }),
+  rejectCorrection: (token: string, id: number) =>
+    api<CorrectionProposal>(`/api/corrections/${id}/reject`, { token, body: {} }),
+  chainHead: () => api<{ head: ChainHead | null }>('/api/records/head', {}),
   recordsCsv: (token: string) => download('/api/records/export.csv', token, 'records.csv'),
 };

@@ -8,6 +8,7 @@ import { ConnectionBanner } from '../components/ConnectionBanner';
 import { OpenVoteForm } from '../components/OpenVoteForm';
 import { ResultView, type ResultLike } from '../components/ResultView';
 import { SeatMap, type SeatView } from '../components/SeatMap';
+import { TerminalConfirmations } from '../components/TerminalConfirmations';
 import { VoteProgress } from '../components/VoteProgress';
 import { endpoints, type Session } from '../lib/endpoints';
 import { useI18n } from '../lib/i18n';
@@ -19,6 +20,7 @@ export function ChairPage({ token }: { token: string }) {
   const live = useLive(NAMESPACES.chair, token);
   const [session, setSession] = useState<Session | null>(null);
   const [seats, setSeats] = useState<SeatView[]>([]);
+  const [terminalSeats, setTerminalSeats] = useState<string[]>([]);
   const [closed, setClosed] = useState<ResultLike | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -80,6 +82,12 @@ export function ChairPage({ token }: { token: string }) {
             {session ? <AgendaList session={session} /> : <p className="muted">{t('noSession')}</p>}
           </section>
           <BusHealth hardware={live.hardware} />
+          <TerminalConfirmations
+            token={token}
+            voteOpen={state === 'open'}
+            refreshKey={live.attendance}
+            onSeats={setTerminalSeats}
+          />
         </div>
         <div className="column wide">
           {state !== 'open' ? (
@@ -119,7 +127,7 @@ export function ChairPage({ token }: { token: string }) {
             </p>
           ) : null}
           {result && state !== 'open' ? <ResultView result={result} /> : null}
-          <SeatMap seats={seats} />
+          <SeatMap seats={seats} terminalSeats={terminalSeats} />
         </div>
       </div>
     </div>

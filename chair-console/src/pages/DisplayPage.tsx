@@ -1,6 +1,6 @@
 import { NAMESPACES } from '@hall/shared';
 import { ConnectionBanner } from '../components/ConnectionBanner';
-import { ResultView } from '../components/ResultView';
+import { ResultView, SealMarks } from '../components/ResultView';
 import { useI18n } from '../lib/i18n';
 import { useLive } from '../lib/live';
 
@@ -41,6 +41,7 @@ export function DisplayPage() {
               {t('pressed')} {vote.pressed} / {vote.present}
             </p>
           ) : null}
+          <SealMarks record={null} head={live.result?.chainHead ?? null} />
         </section>
       )}
     </main>

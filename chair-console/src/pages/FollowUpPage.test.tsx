@@ -26,6 +26,7 @@ const item = (over: Partial<FollowUpItem>): FollowUpItem => ({
   state: 'open',
   reevaluatedBy: null,
   escalation: null,
+  correction: null,
   ...over,
 });
 

@@ -64,6 +64,14 @@ export function FollowUpPage({ token }: { token: string }) {
                 <td>{f.title}</td>
                 <td>
                   {pick(f.label)}（{f.cite}）
+                  {f.correction ? (
+                    <p
+                      className={`correction-note ${f.correction.kind}`}
+                      data-testid={`followup-correction-${f.id}`}
+                    >
+                      {t('correctionRecord')}：{pick(f.correction.note)}
+                    </p>
+                  ) : null}
                   {f.escalation ? (
                     <p className="escalation">
                       {pick(f.escalation.label)}（{f.escalation.cite}）

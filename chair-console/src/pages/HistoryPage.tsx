@@ -100,6 +100,11 @@ export function HistoryPage({ token }: { token: string }) {
                   {e.outcomeLabel}
                   {e.correctsSeq != null ? t('corrected') : ''}
                 </strong>
+                {e.correctionNote ? (
+                  <small className="correction-note" data-testid={`correction-${e.seq}`}>
+                    {pick(e.correctionNote)}
+                  </small>
+                ) : null}
                 <span className="share">
                   {t('satisfiedShare')} {e.satisfiedShare}
                 </span>

@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
-import { cleanup, screen } from '@testing-library/react';
+import { cleanup, screen, within } from '@testing-library/react';
+import { seedProfile } from '@hall/shared';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { renderIn } from '../test-utils';
@@ -27,6 +28,8 @@ function serve(roster: { status: number; body: unknown }) {
         return new Response(JSON.stringify({ message: 'none' }), { status: 404 });
       if (url === '/api/records')
         return new Response(JSON.stringify({ records: [] }), { status: 200 });
+      if (url === '/api/corrections')
+        return new Response(JSON.stringify({ proposals: [] }), { status: 200 });
       return new Response('{}', { status: 404 });
     }),
   );
@@ -72,5 +75,92 @@ describe('SecretariatPage roster import', () => {
     expect(alert.textContent).toBe(
       '第 3 行：席位 Z-9 不属于本会场 / line 3: seat Z-9 is not a seat of this hall',
     );
+  });
+});
+
+describe('SecretariatPage corrections (issue 10)', () => {
+  it('lists pending proposals with the outcome change and sends the confirmation', async () => {
+    const profile = seedProfile('anhui-2013')!;
+    const record = {
+      seq: 1,
+      title: '关于食品安全工作情况的报告',
+      profile,
+      outcome: 'unsatisfied',
+      members: 60,
+      present: 35,
+      counts: { satisfied: 0, 'basically-satisfied': 0, unsatisfied: 32 },
+      invalid: 0,
+      notVoted: 3,
+      corrects: null,
+    };
+    const correction = {
+      ...record,
+      seq: 2,
+      outcome: 'satisfied',
+      corrects: {
+        seq: 1,
+        hash: 'a'.repeat(64),
+        reason: '计票有误',
+        proposedBy: 'secretariat',
+        confirmedBy: 'chair',
+        previousOutcome: { id: 'unsatisfied', label: { zh: '不满意', en: 'Unsatisfied' } },
+      },
+    };
+    const proposal = {
+      id: 7,
+      seq: 1,
+      hash: 'a'.repeat(64),
+      voteId: 1,
+      title: record.title,
+      input: {
+        members: 60,
+        present: 35,
+        counts: { satisfied: 31 },
+        invalid: 0,
+        reason: '计票有误',
+      },
+      previousOutcome: 'unsatisfied',
+      outcome: 'satisfied',
+      proposedBy: 'secretariat',
+      proposedAt: '2026-11-26T10:00:00.000Z',
+      state: 'pending',
+      decidedBy: null,
+      decidedAt: null,
+      sealedSeq: null,
+      rejectReason: null,
+    };
+    const calls: string[] = [];
+    let confirmed = false;
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string, init?: RequestInit) => {
+        calls.push(`${init?.method ?? 'GET'} ${url}`);
+        if (url === '/api/sessions/current') return new Response('{}', { status: 404 });
+        if (url === '/api/records')
+          return new Response(
+            JSON.stringify({ records: confirmed ? [record, correction] : [record] }),
+          );
+        if (url === '/api/corrections')
+          return new Response(JSON.stringify({ proposals: confirmed ? [] : [proposal] }));
+        if (url === '/api/corrections/7/confirm') {
+          confirmed = true;
+          return new Response(JSON.stringify(correction));
+        }
+        return new Response('{}', { status: 404 });
+      }),
+    );
+    renderIn(<SecretariatPage token="t" />);
+    const row = await screen.findByTestId('proposal-7');
+    expect(row.textContent).toContain('不满意 → 满意');
+    expect(row.textContent).toContain('计票有误');
+    await userEvent.setup().click(within(row).getByRole('button', { name: '确认并签名' }));
+    expect((await screen.findByTestId('secretariat-message')).textContent).toBe(
+      '更正已确认，新记录已签名：记录 2',
+    );
+    expect(calls).toContain('POST /api/corrections/7/confirm');
+    expect((await screen.findByTestId('record-row-2')).textContent).toContain(
+      '更正记录：更正第 1 号记录（原结果：不满意），理由：计票有误',
+    );
+    expect(screen.getByTestId('record-row-1').textContent).toContain('（已更正）');
   });
 });

@@ -1,19 +1,25 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import { NAMESPACES, type SealedRecord } from '@hall/shared';
+import {
+  correctionNote,
+  NAMESPACES,
+  type CorrectionProposal,
+  type SealedRecord,
+} from '@hall/shared';
 import { AgendaList } from '../components/AgendaList';
 import { ConnectionBanner } from '../components/ConnectionBanner';
 import { fileToBase64, errorText } from '../lib/api';
 import { endpoints, type Session } from '../lib/endpoints';
 import { useI18n } from '../lib/i18n';
-import { outcomeLabel } from '../lib/labels';
+import { outcomeLabel, profileFor } from '../lib/labels';
 import { useLive } from '../lib/live';
 
 /** Roster import, the sitting and its agenda, and the evaluations with their results. */
 export function SecretariatPage({ token }: { token: string }) {
-  const { t, lang } = useI18n();
+  const { t, lang, pick } = useI18n();
   const live = useLive(NAMESPACES.secretariat, token);
   const [session, setSession] = useState<Session | null>(null);
   const [results, setResults] = useState<SealedRecord[]>([]);
+  const [proposals, setProposals] = useState<CorrectionProposal[]>([]);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [sessionTitle, setSessionTitle] = useState('');
   const [itemTitle, setItemTitle] = useState('');
@@ -23,6 +29,7 @@ export function SecretariatPage({ token }: { token: string }) {
     try {
       setSession(await endpoints.currentSession(token));
       setResults((await endpoints.records(token)).records);
+      setProposals((await endpoints.corrections(token)).proposals);
     } catch (err) {
       setMessage({ ok: false, text: errorText(err) });
     }
@@ -130,6 +137,70 @@ export function SecretariatPage({ token }: { token: string }) {
           <p className="muted">{t('noSession')}</p>
         )}
       </section>
+      <section className="panel" aria-label={t('corrections')}>
+        <h2>{t('corrections')}</h2>
+        {proposals.length === 0 ? (
+          <p className="muted">{t('noPendingCorrections')}</p>
+        ) : (
+          <table className="results" data-testid="correction-proposals">
+            <thead>
+              <tr>
+                <th>{t('correctsRecord')}</th>
+                <th>{t('item')}</th>
+                <th>{t('outcomeChange')}</th>
+                <th>{t('reason')}</th>
+                <th>{t('proposedBy')}</th>
+                <th />
+              </tr>
+            </thead>
+            <tbody>
+              {proposals.map((p) => {
+                const target = results.find((r) => r.seq === p.seq);
+                return (
+                  <tr key={p.id} data-testid={`proposal-${p.id}`}>
+                    <td>{p.seq}</td>
+                    <td>{p.title}</td>
+                    <td>
+                      {outcomeLabel(target?.profile, p.previousOutcome, lang)} →{' '}
+                      {outcomeLabel(
+                        profileFor(p.input.profile ?? target?.profile.id ?? '') ?? target?.profile,
+                        p.outcome,
+                        lang,
+                      )}
+                    </td>
+                    <td>{p.input.reason}</td>
+                    <td>{p.proposedBy}</td>
+                    <td>
+                      <button
+                        type="button"
+                        onClick={() =>
+                          void run(async () => {
+                            const r = await endpoints.confirmCorrection(token, p.id);
+                            return `${t('correctionConfirmed')}：${t('record')} ${r.seq}`;
+                          })
+                        }
+                      >
+                        {t('confirmCorrection')}
+                      </button>
+                      <button
+                        type="button"
+                        onClick={() =>
+                          void run(async () => {
+                            await endpoints.rejectCorrection(token, p.id);
+                            return t('correctionRejected');
+                          })
+                        }
+                      >
+                        {t('rejectCorrection')}
+                      </button>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        )}
+      </section>
       <section className="panel" aria-label={t('evaluations')}>
         <h2>{t('evaluations')}</h2>
         {results.length === 0 ? (
@@ -151,8 +222,27 @@ export function SecretariatPage({ token }: { token: string }) {
             </thead>
             <tbody>
               {results.map((r) => (
-                <tr key={r.seq}>
-                  <td>{r.title}</td>
+                <tr key={r.seq} data-testid={`record-row-${r.seq}`}>
+                  <td>
+                    {r.title}
+                    {r.corrects ? (
+                      <small className="correction-note">
+                        {pick(
+                          correctionNote(
+                            r.corrects.previousOutcome
+                              ? r.corrects
+                              : {
+                                  ...r.corrects,
+                                  previousOutcome: previousOf(results, r.corrects.seq),
+                                },
+                          ),
+                        )}
+                      </small>
+                    ) : null}
+                    {results.some((x) => x.corrects?.seq === r.seq) ? (
+                      <small className="corrected">{t('corrected')}</small>
+                    ) : null}
+                  </td>
                   <td>{r.members}</td>
                   <td>{r.present}</td>
                   <td>{r.counts.satisfied ?? 0}</td>
@@ -169,4 +259,12 @@ export function SecretariatPage({ token }: { token: string }) {
       </section>
     </div>
   );
+}
+
+/** The outcome of record `seq`, for a correction sealed before records named it. */
+function previousOf(records: SealedRecord[], seq: number) {
+  const old = records.find((r) => r.seq === seq);
+  if (!old) return undefined;
+  const label = old.profile.outcomes.find((o) => o.id === old.outcome)?.label;
+  return { id: old.outcome, label: label ?? { zh: old.outcome, en: old.outcome } };
 }

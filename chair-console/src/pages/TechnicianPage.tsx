@@ -11,6 +11,7 @@ import { useLive } from '../lib/live';
 export function TechnicianPage({ token }: { token: string }) {
   const live = useLive(NAMESPACES.technician, token);
   const [seats, setSeats] = useState<SeatView[]>([]);
+  const [terminalSeats, setTerminalSeats] = useState<string[]>([]);
   useEffect(() => {
     endpoints.seats(token).then(
       (r) => setSeats(r.seats),
@@ -21,8 +22,8 @@ export function TechnicianPage({ token }: { token: string }) {
     <div className="technician">
       <ConnectionBanner connected={live.connected} />
       <BusHealth hardware={live.hardware} />
-      <TerminalPairing token={token} seats={seats.map((s) => s.seat)} />
-      <SeatMap seats={seats} />
+      <TerminalPairing token={token} seats={seats.map((s) => s.seat)} onSeats={setTerminalSeats} />
+      <SeatMap seats={seats} terminalSeats={terminalSeats} />
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import { randomBytes, createHash, timingSafeEqual } from 'node:crypto';
-import { chmodSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Role } from '@hall/shared';
 import type { Db } from '../db/open-db';
@@ -30,7 +30,19 @@ export const ROLE_ZH: Record<Role, string> = {
 export interface Principal {
   username: string;
   roles: Role[];
+  /** A console user still on an initial password: may only change it (or log out). */
+  mustChange?: boolean;
 }
+
+/** What a login answers (shared LoginReply). */
+export interface LoginResult {
+  token: string;
+  role: Role;
+  mustChangePassword: boolean;
+}
+
+/** Where the initial passwords of a first start outside demo mode are written. */
+export const INITIAL_PASSWORDS_FILE = 'initial-passwords.txt';
 
 const TOKEN_TTL_MS = 12 * 3600_000;
 
@@ -40,51 +52,112 @@ const TOKEN_TTL_MS = 12 * 3600_000;
  */
 export class UserService {
   private tokens = new Map<string, { principal: Principal; expires: number }>();
+  private dataDir: string | null = null;
 
   constructor(
     private readonly db: Db,
     private readonly operatorToken: string | undefined,
-  ) {}
+  ) {
+    // Issue 10: users on an initial password must change it. A database from before that has
+    // no column: its users keep their passwords as they are (0).
+    const cols = db.prepare('PRAGMA table_info(users)').all() as { name: string }[];
+    if (!cols.some((c) => c.name === 'must_change')) {
+      db.exec('ALTER TABLE users ADD COLUMN must_change INTEGER NOT NULL DEFAULT 0');
+    }
+  }
 
   /**
    * Create the console users if there are none: demo passwords in demo mode, otherwise random
-   * ones written to `<dataDir>/initial-passwords.txt` (mode 0600). Returns that file, if written.
+   * ones written to `<dataDir>/initial-passwords.txt` (mode 0600), each to be changed at first
+   * login (`must_change`). Returns that file, if written.
    */
   async ensureUsers(demo: boolean, dataDir: string): Promise<string | null> {
+    this.dataDir = dataDir;
     const count = (this.db.prepare('SELECT count(*) AS n FROM users').get() as { n: number }).n;
     if (count > 0) return null;
     const lines: string[] = [];
     const insert = this.db.prepare(
-      'INSERT INTO users (username, role, salt, hash) VALUES (?, ?, ?, ?)',
+      'INSERT INTO users (username, role, salt, hash, must_change) VALUES (?, ?, ?, ?, ?)',
     );
     for (const u of CONSOLE_USERS) {
       const password = demo ? DEMO_PASSWORDS[u.username]! : randomPassword();
       const { salt, hash } = await hashPassword(password);
-      insert.run(u.username, u.role, salt, hash);
+      insert.run(u.username, u.role, salt, hash, demo ? 0 : 1);
       lines.push(`${u.username} ${password}`);
     }
     if (demo) return null;
-    const file = path.join(dataDir, 'initial-passwords.txt');
+    const file = path.join(dataDir, INITIAL_PASSWORDS_FILE);
     writeFileSync(file, `${lines.join('\n')}\n`, { mode: 0o600 });
     chmodSync(file, 0o600);
     return file;
   }
 
-  async login(username: string, password: string): Promise<{ token: string; role: Role } | null> {
+  async login(username: string, password: string): Promise<LoginResult | null> {
     const row = this.db
-      .prepare('SELECT role, salt, hash FROM users WHERE username = ?')
-      .get(username) as { role: Role; salt: string; hash: string } | undefined;
+      .prepare('SELECT role, salt, hash, must_change FROM users WHERE username = ?')
+      .get(username) as { role: Role; salt: string; hash: string; must_change: number } | undefined;
     // Hash even for an unknown user, so timing does not tell which names exist.
     const ok = row
       ? await verifyPassword(password, row.salt, row.hash)
       : (await verifyPassword(password, '00', '00'), false);
     if (!row || !ok) return null;
+    this.dropExpired();
     const token = randomBytes(32).toString('base64url');
+    const mustChange = row.must_change === 1;
     this.tokens.set(token, {
-      principal: { username, roles: [row.role] },
+      principal: { username, roles: [row.role], ...(mustChange ? { mustChange } : {}) },
       expires: Date.now() + TOKEN_TTL_MS,
     });
-    return { token, role: row.role };
+    return { token, role: row.role, mustChangePassword: mustChange };
+  }
+
+  /**
+   * Change a console user's password (the old one checked): clears `must_change`, ends the
+   * user's other tokens (the calling one stays valid). Once no user is left on an initial
+   * password, the initial-passwords file is deleted; returns it then.
+   */
+  async changePassword(
+    token: string,
+    oldPassword: string,
+    newPassword: string,
+  ): Promise<'wrong-old' | 'no-user' | { removedFile: string | null }> {
+    const t = this.tokens.get(token);
+    if (!t) return 'no-user';
+    const username = t.principal.username;
+    const row = this.db.prepare('SELECT salt, hash FROM users WHERE username = ?').get(username) as
+      { salt: string; hash: string } | undefined;
+    if (!row) return 'no-user';
+    if (!(await verifyPassword(oldPassword, row.salt, row.hash))) return 'wrong-old';
+    const { salt, hash } = await hashPassword(newPassword);
+    this.db
+      .prepare('UPDATE users SET salt = ?, hash = ?, must_change = 0 WHERE username = ?')
+      .run(salt, hash, username);
+    for (const [other, entry] of this.tokens) {
+      if (entry.principal.username !== username) continue;
+      if (other === token) entry.principal = { username, roles: entry.principal.roles };
+      else this.tokens.delete(other);
+    }
+    return { removedFile: this.removeInitialPasswordsIfDone() };
+  }
+
+  /** Delete the initial-passwords file once every user created with one has changed it. */
+  private removeInitialPasswordsIfDone(): string | null {
+    if (!this.dataDir) return null;
+    const left = (
+      this.db.prepare('SELECT count(*) AS n FROM users WHERE must_change = 1').get() as {
+        n: number;
+      }
+    ).n;
+    if (left > 0) return null;
+    const file = path.join(this.dataDir, INITIAL_PASSWORDS_FILE);
+    if (!existsSync(file)) return null;
+    unlinkSync(file);
+    return file;
+  }
+
+  private dropExpired(): void {
+    const now = Date.now();
+    for (const [k, t] of this.tokens) if (t.expires < now) this.tokens.delete(k);
   }
 
   logout(token: string): void {

@@ -23,6 +23,10 @@ export interface ServerEnv {
   host: string;
 }
 
+/** Outside the demo hall, a shorter operator token is refused (CONTRACT.md §2). */
+export const MIN_OPERATOR_TOKEN_LENGTH = 32;
+const TOKEN_COMMAND = 'openssl rand -base64 32';
+
 export function readEnv(env: NodeJS.ProcessEnv): ServerEnv {
   const portText = env.HALL_PORT ?? '8080';
   const port = Number(portText);
@@ -33,6 +37,11 @@ export function readEnv(env: NodeJS.ProcessEnv): ServerEnv {
   }
   const token = env.HALL_OPERATOR_TOKEN;
   const demo = !env.HALL_CONFIG;
+  if (!demo && token && token.length < MIN_OPERATOR_TOKEN_LENGTH) {
+    throw new ConfigError(
+      `HALL_OPERATOR_TOKEN 太短（${token.length} 个字符）：会场模式下至少需要 ${MIN_OPERATOR_TOKEN_LENGTH} 个字符，可用此命令生成：${TOKEN_COMMAND} / HALL_OPERATOR_TOKEN is too short (${token.length} characters): outside the demo hall it needs at least ${MIN_OPERATOR_TOKEN_LENGTH}; make one with: ${TOKEN_COMMAND}`,
+    );
+  }
   const dataDir = path.resolve(env.HALL_DATA_DIR || './data');
   const keyDir = path.resolve(env.HALL_KEY_DIR || defaultKeyDir(dataDir));
   if (isInside(keyDir, dataDir)) {

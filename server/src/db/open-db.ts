@@ -24,7 +24,24 @@ export function openDb(dataDir: string, file = 'hall.db'): Db {
   db.prepare(`INSERT OR IGNORE INTO meta (key, value) VALUES ('schema', ?)`).run(
     String(SCHEMA_VERSION),
   );
+  migrate(db);
   return db;
+}
+
+/**
+ * Bring a file written by an earlier version up to SCHEMA_VERSION. Version 1 → 2: the vote's
+ * ballot key id (`vote_ballots` itself is created by SCHEMA, `IF NOT EXISTS`). A vote the old
+ * version left open is moved onto ballot slots by the vote service at start.
+ */
+function migrate(db: Db): void {
+  db.transaction(() => {
+    const cols = (db.prepare('PRAGMA table_info(votes)').all() as { name: string }[]).map(
+      (c) => c.name,
+    );
+    if (!cols.includes('ballot_key_id')) db.exec('ALTER TABLE votes ADD COLUMN ballot_key_id TEXT');
+    const version = Number(getMeta(db, 'schema') ?? '0');
+    if (version < SCHEMA_VERSION) setMeta(db, 'schema', String(SCHEMA_VERSION));
+  })();
 }
 
 export function getMeta(db: Db, key: string): string | undefined {

@@ -1,10 +1,14 @@
 /**
  * The hall database (server/SECRECY.md). No table has both a seat (or member) and an option
- * column; there are no ballot rows. Per-vote rows of seats and counters are created when the
- * vote opens, in key order, and later only updated in place with values of a fixed size, so
- * the file's bytes do not depend on the order of presses.
+ * column. While a vote is open its ballots exist only as encrypted boxes in anonymous slots
+ * (`vote_ballots`); the per-option counters are written once, at close. Per-vote rows of seats
+ * and slots are created when the vote opens, in key order, and later only updated in place with
+ * values of a fixed size, so the file's bytes do not depend on the order or content of presses.
+ *
+ * Version 2 (this one) added `votes.ballot_key_id` and `vote_ballots`; a version-1 file is
+ * migrated by `openDb`.
  */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 export const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (
@@ -61,7 +65,8 @@ CREATE TABLE IF NOT EXISTS votes (
   opened_at TEXT NOT NULL,
   closes_at TEXT,
   closed_at TEXT,
-  present_at_close INTEGER
+  present_at_close INTEGER,
+  ballot_key_id TEXT
 );
 
 -- WHO has pressed (allowed, DOMAIN.md "Secrecy"): one row per member seat, created at opening in
@@ -73,8 +78,19 @@ CREATE TABLE IF NOT EXISTS vote_seats (
   PRIMARY KEY (vote_id, seat)
 ) WITHOUT ROWID;
 
--- HOW MANY chose each option (and 'invalid'): aggregate counters, created at opening, updated in
--- place. n is a fixed-width decimal text ('00000042') so its record size never changes.
+-- The ballots of the OPEN vote: one slot per member seat, created at opening with an encrypted
+-- "empty" box; a press overwrites a RANDOM empty slot's box with the encrypted choice (same
+-- length, fresh nonce). No seat, no time, no order. The vote's rows are deleted at close
+-- (secure_delete zeroes them) and its key destroyed (votes/ballot-keys.ts).
+CREATE TABLE IF NOT EXISTS vote_ballots (
+  vote_id INTEGER NOT NULL,
+  slot INTEGER NOT NULL,
+  box BLOB NOT NULL,
+  PRIMARY KEY (vote_id, slot)
+) WITHOUT ROWID;
+
+-- HOW MANY chose each option (and 'invalid'): written once, when the vote closes, from the
+-- opened boxes (never while it is open). n is a fixed-width decimal text ('00000042').
 CREATE TABLE IF NOT EXISTS vote_counts (
   vote_id INTEGER NOT NULL,
   option TEXT NOT NULL,

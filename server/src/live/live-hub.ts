@@ -1,7 +1,8 @@
 import type { Role, ServerToClientEvents } from '@hall/shared';
-import { LIVE_EVENTS, NAMESPACES, ROLES } from '@hall/shared';
+import { LIVE_EVENTS, NAMESPACES, ROLES, TERMINAL_NAMESPACE } from '@hall/shared';
 import type { Server as HttpServer } from 'node:http';
 import { Server, type Namespace } from 'socket.io';
+import { FailureThrottle, retryText } from '../auth/throttle';
 import { ROLE_ZH, type UserService } from '../auth/users';
 import type { Hall } from '../hall';
 import { attendancePayload, hardwarePayload, resultPayload, votePayload } from './state';
@@ -9,9 +10,17 @@ import { attendancePayload, hardwarePayload, resultPayload, votePayload } from '
 /** At most one push per namespace per interval: ~10 updates a second per client. */
 export const PUSH_INTERVAL_MS = 100;
 
+/** Who may connect to a namespace: a role (its token), anyone, or the namespace's own check. */
+export type NamespaceAccess = Role | 'public' | 'own-credential';
+
+/** Failed handshakes (no or a wrong token): after 10 within a minute, that address waits. */
+export const HANDSHAKE_FAILURES = { max: 10, windowMs: 60_000 };
+
 /**
  * Live push over socket.io (issue 3 "Live push"): one namespace per role, each checking the
  * role at the handshake (`auth.token`, a bearer token); `/display` is public and read-only.
+ * Deny by default (issue 10): a namespace not declared here, and the default namespace `/`,
+ * refuse everyone; failed handshakes are throttled per address.
  * Changes are coalesced: a burst of 3,000 presses becomes one `vote` event per interval. A
  * client that (re)connects gets the current state at once.
  */
@@ -21,26 +30,37 @@ export class LiveHub {
   private timer: NodeJS.Timeout | null = null;
   private off: () => void;
 
+  /** Failed handshakes per address (no or a wrong token): see `HANDSHAKE_FAILURES`. */
+  readonly handshakeFailures: FailureThrottle;
+  /** Who may connect to each namespace; a namespace not in here is refused to everyone. */
+  private readonly access = new Map<string, NamespaceAccess>();
+
   constructor(
     http: HttpServer,
     private readonly hall: Hall,
     users: UserService,
+    opts: { handshakeFailures?: { max: number; windowMs: number } } = {},
   ) {
     this.io = new Server(http, { serveClient: false, cors: { origin: false } });
+    this.handshakeFailures = new FailureThrottle({
+      ...(opts.handshakeFailures ?? HANDSHAKE_FAILURES),
+      maxKeys: 10_000,
+    });
+    // Deny by default, decided from the namespace socket.io matched (its exact name: `/Chair`,
+    // `//chair`, `/chair/` or `/%63hair` are no namespace of ours and socket.io refuses them as
+    // "Invalid namespace"). Every namespace created from now on first runs this check, which
+    // enforces what was declared for it: nothing declared → refused.
+    this.io.on('new_namespace', (ns: Namespace) => {
+      ns.use((socket, next) => next(this.admit(ns.name, socket.handshake, users)));
+    });
+    // socket.io's default namespace `/` exists always: nothing is served there.
+    this.io.use((_socket, next) =>
+      next(new Error('无权访问：此通道不开放 / forbidden: the default namespace is closed')),
+    );
+    this.declare(TERMINAL_NAMESPACE, 'own-credential'); // terminals/terminal-live.ts checks it
     for (const role of ROLES) {
+      this.declare(NAMESPACES[role], role === 'display' ? 'public' : role);
       const ns: Namespace = this.io.of(NAMESPACES[role]);
-      if (role !== 'display') {
-        ns.use((socket, next) => {
-          const token = (socket.handshake.auth as { token?: unknown }).token;
-          const p = users.principal(typeof token === 'string' ? token : undefined);
-          if (!p) return next(new Error('请先登录 / unauthorized: a valid token is required'));
-          if (!p.roles.includes(role))
-            return next(
-              new Error(`无权访问：须为${ROLE_ZH[role]} / forbidden: needs the role ${role}`),
-            );
-          next();
-        });
-      }
       ns.on('connection', (socket) => {
         this.snapshot(role, (e, p) => socket.emit(e, p));
       });
@@ -49,6 +69,49 @@ export class LiveHub {
       this.dirty[what] = true;
       if (!this.timer) this.timer = setTimeout(() => this.push(), PUSH_INTERVAL_MS);
     });
+  }
+
+  /** Who may connect to each namespace (the access tests walk this list). */
+  namespaces(): ReadonlyMap<string, NamespaceAccess> {
+    return this.access;
+  }
+
+  /** Declare who may connect to `name`, before it is used; undeclared ones refuse everyone. */
+  declare(name: string, access: NamespaceAccess): void {
+    this.access.set(name, access);
+  }
+
+  /** Whether a handshake may join namespace `name`: undefined if so, else the refusal. */
+  private admit(
+    name: string,
+    handshake: { address: string; auth: unknown },
+    users: UserService,
+  ): Error | undefined {
+    const access = this.access.get(name);
+    if (access === undefined) {
+      return new Error(
+        '无权访问：此通道未声明访问角色 / forbidden: this namespace declares no access',
+      );
+    }
+    if (access === 'public' || access === 'own-credential') return undefined;
+    const until = this.handshakeFailures.blockedUntil(handshake.address);
+    if (until) {
+      const when = retryText(until);
+      return new Error(
+        `连接失败次数过多，${when.zh} / too many failed handshakes from this address; ${when.en}`,
+      );
+    }
+    const token = (handshake.auth as { token?: unknown } | undefined)?.token;
+    const p = users.principal(typeof token === 'string' ? token : undefined);
+    if (!p) {
+      this.handshakeFailures.fail(handshake.address);
+      return new Error('请先登录 / unauthorized: a valid token is required');
+    }
+    if (p.mustChange) return new Error('请先修改初始密码 / change the initial password first');
+    if (!p.roles.includes(access)) {
+      return new Error(`无权访问：须为${ROLE_ZH[access]} / forbidden: needs the role ${access}`);
+    }
+    return undefined;
   }
 
   /** Every event of `ServerToClientEvents`, as this role may see it now. */

@@ -1,11 +1,16 @@
-import type {
-  AttendancePayload,
-  HardwarePayload,
-  ResultPayload,
-  Role,
-  SealedRecord,
-  VotePayload,
+import {
+  correctionNote,
+  shortHash,
+  type AttendancePayload,
+  type HardwarePayload,
+  type ResultCorrection,
+  type ResultPayload,
+  type Role,
+  type SealedRecord,
+  type VotePayload,
 } from '@hall/shared';
+import { canonicalHash } from '../records/canonical';
+import { correctionOf } from '../records/current';
 import { quorumRule } from '../attendance/quorum';
 import type { Hall } from '../hall';
 import type { ResultJson } from '../votes/result-document';
@@ -45,9 +50,17 @@ export function votePayload(hall: Hall): VotePayload {
 }
 
 /** The figures every screen shows; the profile named by its id. */
-type Figures = Omit<ResultPayload, 'profile' | 'announcedAt'>;
+type Figures = Omit<
+  ResultPayload,
+  'profile' | 'announcedAt' | 'record' | 'correction' | 'chainHead'
+>;
 
-function payload(r: Figures, profile: string, announcedAt: string | null): ResultPayload {
+function payload(
+  r: Figures,
+  profile: string,
+  announcedAt: string | null,
+  marks: Pick<ResultPayload, 'record' | 'correction' | 'chainHead'>,
+): ResultPayload {
   return {
     voteId: r.voteId,
     title: r.title,
@@ -62,14 +75,45 @@ function payload(r: Figures, profile: string, announcedAt: string | null): Resul
     openedAt: r.openedAt,
     closedAt: r.closedAt,
     announcedAt,
+    ...marks,
   };
 }
 
 /** A closed, not yet announced result (chair and secretariat only). */
-const toPayload = (r: ResultJson) => payload(r, r.profile, r.announcedAt ?? null);
+const toPayload = (hall: Hall, r: ResultJson) =>
+  payload(r, r.profile, r.announcedAt ?? null, {
+    record: null,
+    correction: null,
+    chainHead: hall.records.chainHead(),
+  });
 
-/** An announced result as every screen shows it: from the sealed record (one source). */
-const recordPayload = (r: SealedRecord) => payload(r, r.profile.id, r.announcedAt);
+/** What a corrected record shows beside its figures: what it replaces, why, who (issue 10). */
+export function resultCorrection(
+  r: SealedRecord,
+  records: readonly SealedRecord[],
+): ResultCorrection | null {
+  const c = correctionOf(r, records);
+  if (!c) return null;
+  return {
+    correctsSeq: c.seq,
+    previousOutcome: c.previousOutcome?.id ?? null,
+    reason: c.reason,
+    proposedBy: c.proposedBy ?? null,
+    confirmedBy: c.confirmedBy ?? null,
+    note: correctionNote(c),
+  };
+}
+
+/**
+ * An announced result as every screen shows it: from the sealed record (one source), with its
+ * seq and short hash, the correction it is (if it is one), and the chain's latest record.
+ */
+const recordPayload = (hall: Hall, r: SealedRecord) =>
+  payload(r, r.profile.id, r.announcedAt, {
+    record: { seq: r.seq, hash: shortHash(canonicalHash(r)) },
+    correction: r.corrects ? resultCorrection(r, hall.records.all()) : null,
+    chainHead: hall.records.chainHead(),
+  });
 
 /**
  * The result a role may see: the chair and secretariat get the latest vote's result once it is
@@ -80,11 +124,11 @@ export function resultPayload(hall: Hall, role: Role): ResultPayload | null {
     const id = hall.votes.latestId();
     if (id === null) return null;
     const { row } = hall.votes.statusOf(id);
-    if (row.state === 'announced') return recordPayload(hall.records.forVote(id));
-    return row.state === 'open' ? null : toPayload(hall.votes.result(id));
+    if (row.state === 'announced') return recordPayload(hall, hall.records.forVote(id));
+    return row.state === 'open' ? null : toPayload(hall, hall.votes.result(id));
   }
   const id = hall.votes.latestAnnouncedId();
-  return id === null ? null : recordPayload(hall.records.forVote(id));
+  return id === null ? null : recordPayload(hall, hall.records.forVote(id));
 }
 
 export function hardwarePayload(hall: Hall, role: Role): HardwarePayload {
@@ -98,5 +142,6 @@ export function displayState(hall: Hall) {
     attendance: attendancePayload(hall),
     vote: votePayload(hall),
     result: resultPayload(hall, 'display'),
+    chainHead: hall.records.chainHead(),
   };
 }

@@ -15,10 +15,19 @@ export const CONSOLE_DIRS = {
 /**
  * Serve the chair console (and hall display) at `/` and the seat terminal at `/terminal/`, as
  * single-page apps: an unknown GET outside `/api/` that asks for HTML gets the app's index.html.
- * Static files are public; every `/api/` route checks the role (plugins/access.ts).
+ * Static files are declared public here; every other route checks the role (plugins/access.ts).
  */
 export const consolesPlugin = fp<{ dirs?: typeof CONSOLE_DIRS }>(async (app, opts) => {
   const dirs = opts.dirs ?? CONSOLE_DIRS;
+  // The consoles' files are public (plugins/access.ts refuses a route that does not say so):
+  // @fastify/static registers one route per file, with the root it serves in `config.rootPath`.
+  const roots = new Set([path.resolve(dirs.chair), path.resolve(dirs.terminal)]);
+  app.addHook('onRoute', (r) => {
+    const root = (r.config as { rootPath?: unknown } | undefined)?.rootPath;
+    if (typeof root === 'string' && roots.has(path.resolve(root))) {
+      r.config = { ...r.config, roles: 'public' };
+    }
+  });
   const chair = existsSync(path.join(dirs.chair, 'index.html'));
   const terminal = existsSync(path.join(dirs.terminal, 'index.html'));
   if (chair) {

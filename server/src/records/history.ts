@@ -1,5 +1,5 @@
-import { formatShare, type OrganHistory, type SealedRecord } from '@hall/shared';
-import { currentRecords } from './current';
+import { correctionNote, formatShare, type OrganHistory, type SealedRecord } from '@hall/shared';
+import { correctionOf, currentRecords } from './current';
 
 /**
  * The history of evaluations per reporting organ (issue 7 "History"): 纵向 over time for one
@@ -41,6 +41,7 @@ export function history(
       satisfiedShare: formatShare(r.counts.satisfied ?? 0, valid, 2),
       announcedAt: first.announcedAt,
       correctsSeq: r.corrects?.seq ?? null,
+      correctionNote: r.corrects ? correctionNote(correctionOf(r, records)!) : null,
     });
     h.outcomes[r.outcome] = (h.outcomes[r.outcome] ?? 0) + 1;
     byOrgan.set(organ, h);

@@ -7,8 +7,9 @@ import {
   type KeyObject,
 } from 'node:crypto';
 import { createHash } from 'node:crypto';
-import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { destroyFile, ensurePrivateDir, writeFileDurably } from '../db/durable-file';
 
 /** The hall's signing key (Ed25519, node:crypto). */
 export interface HallKey {
@@ -55,21 +56,56 @@ export function keyFingerprint(publicKey: string): string {
   return hex.match(/.{4}/g)!.join(':');
 }
 
-/** Load the hall's key from the data directory, or make it at first start (mode 0600). */
-export function loadOrCreateKey(dataDir: string): HallKey {
-  const file = path.join(dataDir, KEY_FILE);
+export interface KeyMoveLog {
+  info(obj: object, msg: string): void;
+}
+
+/**
+ * Load the hall's key from the key directory (HALL_KEY_DIR), or make it at first start (0600,
+ * written durably). The Hall first calls `moveLegacySigningKey`.
+ */
+export function loadOrCreateKey(keyDir: string): HallKey {
+  ensurePrivateDir(keyDir);
+  const file = path.join(keyDir, KEY_FILE);
   let privateKey: KeyObject;
   if (existsSync(file)) {
     privateKey = createPrivateKey(readFileSync(file));
   } else {
     privateKey = generateKeyPairSync('ed25519').privateKey;
-    writeFileSync(file, privateKey.export({ format: 'pem', type: 'pkcs8' }), {
-      mode: 0o600,
-      flag: 'wx',
-    });
+    writeFileDurably(file, Buffer.from(privateKey.export({ format: 'pem', type: 'pkcs8' })));
   }
   chmodSync(file, 0o600);
   return { privateKey, publicKey: publicKeyBase64(createPublicKey(privateKey)) };
+}
+
+/**
+ * At start: a signing key an earlier version kept in the data directory is moved into the key
+ * directory, once: copied and fsynced, then destroyed in the data directory (zeros, unlink,
+ * fsync), and the move logged. A crash in between leaves two equal copies, and the next start
+ * removes the data directory's; two different keys are refused (a person decides which).
+ */
+export function moveLegacySigningKey(dataDir: string, keyDir: string, log: KeyMoveLog): void {
+  const from = path.join(dataDir, KEY_FILE);
+  const to = path.join(keyDir, KEY_FILE);
+  if (path.resolve(from) === path.resolve(to) || !existsSync(from)) return;
+  ensurePrivateDir(keyDir);
+  const bytes = readFileSync(from);
+  if (existsSync(to)) {
+    if (!readFileSync(to).equals(bytes)) {
+      throw new Error(
+        `数据目录中的签名密钥 ${from} 与密钥目录中的 ${to} 不同，请人工确认保留哪一个 / the signing key ${from} in the data directory differs from ${to} in the key directory: decide which one the hall signs with, and remove the other`,
+      );
+    }
+  } else {
+    createPrivateKey(bytes); // a damaged file is refused before anything moves
+    writeFileDurably(to, bytes);
+  }
+  bytes.fill(0);
+  destroyFile(from);
+  log.info(
+    { from, to },
+    'moved the record-signing key out of the data directory into the key directory (HALL_KEY_DIR)',
+  );
 }
 
 export function signBytes(key: KeyObject, bytes: Buffer): string {

@@ -1,4 +1,4 @@
-import type { SealedRecord } from '@hall/shared';
+import type { CorrectionInput, CorrectionProposal, SealedRecord } from '@hall/shared';
 import type { Db } from '../db/open-db';
 
 /**
@@ -25,6 +25,23 @@ CREATE TABLE IF NOT EXISTS followup_done (
   id TEXT PRIMARY KEY,
   done_at TEXT NOT NULL
 ) WITHOUT ROWID;
+-- Corrections proposed by the secretariat, sealed only when a chair (another login) confirms.
+CREATE TABLE IF NOT EXISTS correction_proposals (
+  id INTEGER PRIMARY KEY,
+  seq INTEGER NOT NULL,
+  hash TEXT NOT NULL,
+  vote_id INTEGER NOT NULL,
+  input_json TEXT NOT NULL,
+  previous_outcome TEXT NOT NULL,
+  outcome TEXT NOT NULL,
+  proposed_by TEXT NOT NULL,
+  proposed_at TEXT NOT NULL,
+  state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'confirmed', 'rejected')),
+  decided_by TEXT,
+  decided_at TEXT,
+  sealed_seq INTEGER,
+  reject_reason TEXT
+);
 -- Sealed records are never changed or removed.
 CREATE TRIGGER IF NOT EXISTS records_no_update BEFORE UPDATE ON records
   BEGIN SELECT RAISE(ABORT, 'sealed records never change'); END;
@@ -107,9 +124,114 @@ export class RecordStore {
     this.db.prepare('INSERT OR IGNORE INTO followup_done (id, done_at) VALUES (?, ?)').run(id, at);
   }
 
+  addProposal(
+    p: Omit<
+      CorrectionProposal,
+      'id' | 'state' | 'decidedBy' | 'decidedAt' | 'sealedSeq' | 'rejectReason' | 'title'
+    >,
+  ): number {
+    const info = this.db
+      .prepare(
+        `INSERT INTO correction_proposals
+           (seq, hash, vote_id, input_json, previous_outcome, outcome, proposed_by, proposed_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        p.seq,
+        p.hash,
+        p.voteId,
+        JSON.stringify(p.input),
+        p.previousOutcome,
+        p.outcome,
+        p.proposedBy,
+        p.proposedAt,
+      );
+    return Number(info.lastInsertRowid);
+  }
+
+  proposal(id: number): CorrectionProposal | undefined {
+    const row = this.db.prepare('SELECT * FROM correction_proposals WHERE id = ?').get(id) as
+      ProposalRow | undefined;
+    return row ? this.toProposal(row) : undefined;
+  }
+
+  /** Proposals in the order they were made; only the pending ones unless `all`. */
+  proposals(all = false): CorrectionProposal[] {
+    const rows = this.db
+      .prepare(
+        `SELECT * FROM correction_proposals ${all ? '' : "WHERE state = 'pending'"} ORDER BY id`,
+      )
+      .all() as ProposalRow[];
+    return rows.map((r) => this.toProposal(r));
+  }
+
+  pendingForVote(voteId: number): CorrectionProposal | undefined {
+    const row = this.db
+      .prepare(`SELECT * FROM correction_proposals WHERE vote_id = ? AND state = 'pending'`)
+      .get(voteId) as ProposalRow | undefined;
+    return row ? this.toProposal(row) : undefined;
+  }
+
+  decideProposal(
+    id: number,
+    d: {
+      state: 'confirmed' | 'rejected';
+      by: string;
+      at: string;
+      sealedSeq?: number;
+      reason?: string;
+    },
+  ): void {
+    this.db
+      .prepare(
+        `UPDATE correction_proposals SET state = ?, decided_by = ?, decided_at = ?, sealed_seq = ?,
+           reject_reason = ? WHERE id = ? AND state = 'pending'`,
+      )
+      .run(d.state, d.by, d.at, d.sealedSeq ?? null, d.reason ?? null, id);
+  }
+
+  private toProposal(r: ProposalRow): CorrectionProposal {
+    const input = JSON.parse(r.input_json) as CorrectionInput;
+    const target = this.bySeq(r.seq);
+    return {
+      id: r.id,
+      seq: r.seq,
+      hash: r.hash,
+      voteId: r.vote_id,
+      title: input.title ?? target?.title ?? '',
+      input,
+      previousOutcome: r.previous_outcome,
+      outcome: r.outcome,
+      proposedBy: r.proposed_by,
+      proposedAt: r.proposed_at,
+      state: r.state,
+      decidedBy: r.decided_by,
+      decidedAt: r.decided_at,
+      sealedSeq: r.sealed_seq,
+      rejectReason: r.reject_reason,
+    };
+  }
+
   doneIds(): Set<string> {
     return new Set(
       (this.db.prepare('SELECT id FROM followup_done').all() as { id: string }[]).map((r) => r.id),
     );
   }
+}
+
+interface ProposalRow {
+  id: number;
+  seq: number;
+  hash: string;
+  vote_id: number;
+  input_json: string;
+  previous_outcome: string;
+  outcome: string;
+  proposed_by: string;
+  proposed_at: string;
+  state: CorrectionProposal['state'];
+  decided_by: string | null;
+  decided_at: string | null;
+  sealed_seq: number | null;
+  reject_reason: string | null;
 }

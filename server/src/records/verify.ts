@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { tally, validateProfile, type TallyResult } from '@hall/shared';
 import { canonicalBytes, canonicalHash } from './canonical';
-import { importPublicKey, verifyBytes } from './keys';
+import { importPublicKey, keyFingerprint, verifyBytes } from './keys';
 
 /** What `record verify` found (CONTRACT.md §1: `{valid, records, ...}`). */
 export interface VerifyReport {
@@ -12,8 +12,32 @@ export interface VerifyReport {
   chain: boolean;
   /** The public keys that signed, in order of first use. */
   publicKeys: string[];
+  /**
+   * Whether the signer was pinned with `--public-key`. Without it every check still runs, but a
+   * chain re-signed with any key verifies: the report says so in `warnings`.
+   */
+  signerPinned: boolean;
+  /** Things a person must check that the records alone cannot: who signed, more than one key. */
+  warnings: string[];
   /** One line per problem, naming the record (`seq` or position) and what is wrong. */
   problems: string[];
+}
+
+/** The warnings of a report: an unpinned signer, and a chain signed by more than one key. */
+export function verifyWarnings(publicKeys: readonly string[], pinned: boolean): string[] {
+  const w: string[] = [];
+  const keys = publicKeys.map((k) => `${k}（指纹 ${keyFingerprint(k)}）`).join('、');
+  if (!pinned) {
+    w.push(
+      `未指定 --public-key：未核对签名者，任何密钥重新签名的记录链同样“有效”；请与本会场公布的公钥（key show）核对：${keys || '（无）'} / signer not pinned: without --public-key a chain re-signed with any key verifies too; compare the key(s) that signed with the hall's published key (key show): ${publicKeys.join(', ') || '(none)'}`,
+    );
+  }
+  if (publicKeys.length > 1) {
+    w.push(
+      `记录由 ${publicKeys.length} 个不同的密钥签名：${keys} / the records are signed by ${publicKeys.length} different keys: ${publicKeys.join(', ')}`,
+    );
+  }
+  return w;
 }
 
 const ISO_MS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
@@ -64,6 +88,28 @@ function structureProblems(r: Record<string, unknown>): string[] {
       c.reason.trim() === ''
     ) {
       p.push('corrects must be null or {seq, hash, reason}');
+    } else {
+      // Named by records sealed under the two-person rule; absent in older records.
+      for (const f of ['proposedBy', 'confirmedBy'] as const) {
+        if (c[f] !== undefined && (typeof c[f] !== 'string' || c[f].trim() === ''))
+          p.push(`corrects.${f} must be a user name`);
+      }
+      if ((c.proposedBy === undefined) !== (c.confirmedBy === undefined))
+        p.push('corrects names both proposedBy and confirmedBy, or neither');
+      if (c.proposedBy !== undefined && c.proposedBy === c.confirmedBy)
+        p.push('corrects.confirmedBy must be another person than corrects.proposedBy');
+      const was = c.previousOutcome;
+      if (
+        was !== undefined &&
+        !(
+          isObject(was) &&
+          typeof was.id === 'string' &&
+          isObject(was.label) &&
+          typeof was.label.zh === 'string' &&
+          typeof was.label.en === 'string'
+        )
+      )
+        p.push('corrects.previousOutcome must be {id, label: {zh, en}}');
     }
   }
   return p;
@@ -86,6 +132,8 @@ function correctionProblems(
   if (target.voteId !== r.voteId) p.push(`corrects seq ${c.seq}, a record of another vote`);
   if (c.hash !== canonicalHash(target)) p.push(`corrects.hash does not match record ${c.seq}`);
   if (correctedSeqs.has(c.seq)) p.push(`record ${c.seq} is corrected twice`);
+  if (isObject(c.previousOutcome) && c.previousOutcome.id !== target.outcome)
+    p.push(`corrects.previousOutcome is not the outcome of record ${c.seq}`);
   correctedSeqs.add(c.seq);
   return p;
 }
@@ -184,5 +232,14 @@ export function verifyRecords(input: unknown, options: { publicKey?: string } = 
     }
     problems.push(...found.map((f) => `${name}: ${f}`));
   });
-  return { valid: problems.length === 0, records: list.length, chain, publicKeys, problems };
+  const signerPinned = options.publicKey !== undefined;
+  return {
+    valid: problems.length === 0,
+    records: list.length,
+    chain,
+    publicKeys,
+    signerPinned,
+    warnings: verifyWarnings(publicKeys, signerPinned),
+    problems,
+  };
 }

@@ -12,6 +12,31 @@ const Seq = Type.Object({ seq: Type.Integer({ minimum: 1 }) });
 const VoteId = Type.Object({ voteId: Type.Integer({ minimum: 1 }) });
 const Record = Type.Unknown({ description: 'a sealed record (CONTRACT.md §5)' });
 const READERS: Role[] = ['chair', 'secretariat'];
+const ProposalId = Type.Object({ id: Type.Integer({ minimum: 1 }) });
+const Proposal = Type.Object(
+  {
+    id: Type.Integer(),
+    seq: Type.Integer(),
+    hash: Type.String(),
+    voteId: Type.Integer(),
+    title: Type.String(),
+    input: Type.Unknown(),
+    previousOutcome: Type.String(),
+    outcome: Type.String(),
+    proposedBy: Type.String(),
+    proposedAt: Type.String(),
+    state: Type.Union([
+      Type.Literal('pending'),
+      Type.Literal('confirmed'),
+      Type.Literal('rejected'),
+    ]),
+    decidedBy: Type.Union([Type.String(), Type.Null()]),
+    decidedAt: Type.Union([Type.String(), Type.Null()]),
+    sealedSeq: Type.Union([Type.Integer(), Type.Null()]),
+    rejectReason: Type.Union([Type.String(), Type.Null()]),
+  },
+  { description: 'a correction proposal (pending until a chair confirms or rejects it)' },
+);
 
 /** Signed records, printouts, history and follow-up (issue 7). */
 export async function recordRoutes(
@@ -78,7 +103,11 @@ export async function recordRoutes(
       },
     },
     async (req, reply) => {
-      const pdf = await renderRecordPdf(records.get(req.params.seq));
+      const pdf = await renderRecordPdf(records.get(req.params.seq), {
+        records: records.all(),
+        correctedBy: records.correctedBy(req.params.seq),
+        chainHead: records.chainHead(),
+      });
       reply
         .type('application/pdf')
         .header('content-disposition', `attachment; filename="record-${req.params.seq}.pdf"`);
@@ -156,23 +185,96 @@ export async function recordRoutes(
       schema: {
         tags: ['records'],
         summary:
-          'Correct a sealed record: the figures are decided again under its profile and sealed as a new record that names the old one',
+          'Propose a correction of a sealed record (the secretariat): checked against the facts the hall stored, kept pending until a chair confirms; nothing is sealed here',
         params: Seq,
         body: Type.Object(
           {
-            // Numbers are checked by the tally itself, which names what is wrong (422).
+            // Numbers are checked by the tally itself, which names what is wrong (422), then
+            // against the stored facts of the vote (members, present at close, seats pressed).
             members: Type.Integer(),
             present: Type.Integer(),
             counts: Type.Record(Type.String({ maxLength: 64 }), Type.Integer()),
             invalid: Type.Integer(),
             reason: Type.String({ minLength: 1, maxLength: 500 }),
+            title: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+            organ: Type.Optional(
+              Type.Union([Type.String({ minLength: 1, maxLength: 100 }), Type.Null()]),
+            ),
+            profile: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
           },
           { additionalProperties: false },
         ),
+        response: { 200: Proposal, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody },
+      },
+    },
+    async (req) => records.propose(req.params.seq, req.body, req.principal!.username),
+  );
+  r.get(
+    '/api/corrections',
+    {
+      config: { roles: READERS },
+      schema: {
+        tags: ['records'],
+        summary: 'Correction proposals: the pending ones, or all with ?all=true',
+        querystring: Type.Object(
+          { all: Type.Optional(Type.Boolean()) },
+          { additionalProperties: false },
+        ),
+        response: { 200: Type.Object({ proposals: Type.Array(Proposal) }) },
+      },
+    },
+    async (req) => ({ proposals: records.proposals(req.query.all ?? false) }),
+  );
+  r.post(
+    '/api/corrections/:id/confirm',
+    {
+      config: { roles: ['chair'] },
+      schema: {
+        tags: ['records'],
+        summary:
+          'Confirm a correction proposal (a chair, not the proposer): sealed as a new record naming the record it corrects, the proposer and the confirmer',
+        params: ProposalId,
         response: { 200: Record, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody },
       },
     },
-    async (req) => records.correct(req.params.seq, req.body),
+    async (req) => records.confirm(req.params.id, req.principal!.username),
+  );
+  r.post(
+    '/api/corrections/:id/reject',
+    {
+      config: { roles: ['chair'] },
+      schema: {
+        tags: ['records'],
+        summary: 'Reject a correction proposal: nothing is sealed',
+        params: ProposalId,
+        body: Type.Object(
+          { reason: Type.Optional(Type.String({ minLength: 1, maxLength: 500 })) },
+          { additionalProperties: false },
+        ),
+        response: { 200: Proposal, 404: ErrorBody, 409: ErrorBody },
+      },
+    },
+    async (req) => records.reject(req.params.id, req.principal!.username, req.body.reason),
+  );
+  r.get(
+    '/api/records/head',
+    {
+      config: { roles: 'public' },
+      schema: {
+        tags: ['records'],
+        summary:
+          "The latest sealed record of the hall's chain: its seq and the first 12 hex of its hash (shown in the hall, so a chain cut short can be noticed)",
+        response: {
+          200: Type.Object({
+            head: Type.Union([
+              Type.Object({ seq: Type.Integer(), hash: Type.String() }),
+              Type.Null(),
+            ]),
+          }),
+        },
+      },
+    },
+    async () => ({ head: records.chainHead() }),
   );
   r.post(
     '/api/records/:seq/rereport',

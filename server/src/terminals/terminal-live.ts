@@ -9,7 +9,9 @@ const PUSH_INTERVAL_MS = 100;
 /**
  * The `/terminal` namespace: a paired terminal connects with its seat credential
  * (`auth.credential`) and receives only its own seat's state, at once on (re)connect and then
- * on every change (coalesced). A revoked terminal is disconnected.
+ * on every change (coalesced). A pending terminal is told it waits for the chair; it learns of
+ * the confirmation on the next push. An ended terminal (revoked, rejected, replaced, sitting
+ * over) is disconnected.
  */
 export class TerminalLive {
   private readonly ns: Namespace;
@@ -32,8 +34,9 @@ export class TerminalLive {
       next();
     });
     this.ns.on('connection', (socket) => {
-      void socket.join(`seat:${socket.data.seat as string}`);
-      socket.emit(TERMINAL_STATE_EVENT, terminalStates(hall)(socket.data.seat as string));
+      const now = terminals.current(socket.data.terminalId as number);
+      if (!now) return void socket.disconnect(true);
+      socket.emit(TERMINAL_STATE_EVENT, terminalStates(hall)(now.seat, now.state));
     });
     this.off = hall.onChange((what) => {
       if (what === 'state' && !this.timer)
@@ -41,19 +44,25 @@ export class TerminalLive {
     });
   }
 
-  /** Push now (after a terminal's own press, so it sees "registered" without waiting). */
+  /**
+   * Push now (after a terminal's own press, so it sees "registered" without waiting; after a
+   * confirmation). Each socket gets its own terminal's state; one whose terminal ended is closed.
+   */
   push(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    const seats = new Set<string>();
-    for (const s of this.ns.sockets.values()) seats.add(s.data.seat as string);
+    if (this.ns.sockets.size === 0) return;
     const stateOf = terminalStates(this.hall);
-    for (const seat of seats) this.ns.to(`seat:${seat}`).emit(TERMINAL_STATE_EVENT, stateOf(seat));
+    for (const s of this.ns.sockets.values()) {
+      const now = this.terminals.current(s.data.terminalId as number);
+      if (!now) s.disconnect(true);
+      else s.emit(TERMINAL_STATE_EVENT, stateOf(now.seat, now.state));
+    }
   }
 
-  disconnectTerminal(terminalId: number): void {
+  disconnectTerminal(...terminalIds: number[]): void {
     for (const s of this.ns.sockets.values())
-      if (s.data.terminalId === terminalId) s.disconnect(true);
+      if (terminalIds.includes(s.data.terminalId as number)) s.disconnect(true);
   }
 
   close(): void {

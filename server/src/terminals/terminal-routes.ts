@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { classifyKeys, ErrorBody, type PressReason, type TerminalPressReply } from '@hall/shared';
-import { Type } from '@sinclair/typebox';
+import { Type, type TSchema } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Hall } from '../hall';
 import { typed } from '../routes/types';
@@ -8,6 +8,28 @@ import type { TerminalLive } from './terminal-live';
 import type { TerminalService } from './terminal-service';
 
 const Seat = Type.String({ minLength: 3, maxLength: 16, pattern: '^[A-Za-z0-9_]+-[0-9]+$' });
+const TerminalIdParams = Type.Object({ terminalId: Type.Integer({ minimum: 1 }) });
+const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
+const TerminalInfoSchema = Type.Object({
+  terminalId: Type.Integer(),
+  seat: Type.String(),
+  state: Type.Union([Type.Literal('pending'), Type.Literal('confirmed'), Type.Literal('ended')]),
+  pairedAt: Type.String(),
+  confirmedAt: Nullable(Type.String()),
+  revokedAt: Nullable(Type.String()),
+  endReason: Nullable(Type.String()),
+});
+const ChairTerminalSchema = Type.Object({
+  terminalId: Type.Integer(),
+  seat: Type.String(),
+  state: Type.Union([Type.Literal('pending'), Type.Literal('confirmed')]),
+  pairedAt: Type.String(),
+  confirmedAt: Nullable(Type.String()),
+  memberId: Nullable(Type.String()),
+  name: Nullable(Type.String()),
+  role: Nullable(Type.Union([Type.Literal('member'), Type.Literal('observer')])),
+  present: Type.Boolean(),
+});
 
 function bearer(req: FastifyRequest): string | undefined {
   const h = req.headers.authorization;
@@ -15,9 +37,12 @@ function bearer(req: FastifyRequest): string | undefined {
 }
 
 /**
- * Seat terminals (issue 6). The technician pairs and revokes; a terminal pairs with its code and
- * presses with its seat credential. A terminal press is a key event of its seat, decided by the
- * same press handler as a keypad's: one ballot a seat, whichever device presses first.
+ * Seat terminals (issue 6, issue 10). The technician makes codes and revokes; a terminal pairs
+ * with its code and gets a PENDING credential; the chair confirms (or rejects) it, only for a seat
+ * whose member is present; only a confirmed terminal presses, and only for a member who is
+ * present: a terminal press never makes anyone present (README "Seat terminals"). A terminal's
+ * ballot is a key event of its seat, decided by the same press handler as a keypad's: one ballot
+ * a seat, whichever device presses first.
  */
 export async function terminalRoutes(
   app: FastifyInstance,
@@ -31,11 +56,13 @@ export async function terminalRoutes(
       config: { roles: ['technician'] },
       schema: {
         tags: ['terminals'],
-        summary: 'A six-digit pairing code for a seat (valid 10 minutes, once)',
+        summary:
+          'A six-digit pairing code for a seat (valid 10 minutes, once); refused while a vote is open',
         body: Type.Object({ seat: Seat }, { additionalProperties: false }),
         response: {
           200: Type.Object({ code: Type.String(), seat: Type.String(), expiresAt: Type.String() }),
           404: ErrorBody,
+          409: ErrorBody,
         },
       },
     },
@@ -47,8 +74,8 @@ export async function terminalRoutes(
       config: { roles: ['technician'] },
       schema: {
         tags: ['terminals'],
-        summary: 'Paired terminals',
-        response: { 200: Type.Object({ terminals: Type.Array(Type.Unknown()) }) },
+        summary: 'Paired terminals: pending, confirmed and ended',
+        response: { 200: Type.Object({ terminals: Type.Array(TerminalInfoSchema) }) },
       },
     },
     async () => ({ terminals: terminals.list() }),
@@ -59,12 +86,69 @@ export async function terminalRoutes(
       config: { roles: ['technician'] },
       schema: {
         tags: ['terminals'],
-        params: Type.Object({ terminalId: Type.Integer({ minimum: 1 }) }),
+        params: TerminalIdParams,
         response: { 200: Type.Object({ ok: Type.Boolean() }), 404: ErrorBody },
       },
     },
     async (req) => {
       terminals.revoke(req.params.terminalId);
+      deps.live()?.disconnectTerminal(req.params.terminalId);
+      return { ok: true };
+    },
+  );
+  r.get(
+    '/api/terminals/confirmations',
+    {
+      config: { roles: ['chair'] },
+      schema: {
+        tags: ['terminals'],
+        summary:
+          'Terminals waiting for the chair, and confirmed ones: seat, member, whether present',
+        response: { 200: Type.Object({ terminals: Type.Array(ChairTerminalSchema) }) },
+      },
+    },
+    async () => ({ terminals: terminals.forChair() }),
+  );
+  r.post(
+    '/api/terminals/:terminalId/confirm',
+    {
+      config: { roles: ['chair'] },
+      schema: {
+        tags: ['terminals'],
+        summary:
+          "The chair confirms a pending terminal (seat's member present, no vote open); any other live terminal of the seat ends",
+        params: TerminalIdParams,
+        response: {
+          200: Type.Object({
+            ok: Type.Boolean(),
+            seat: Type.String(),
+            replaced: Type.Array(Type.Integer()),
+          }),
+          404: ErrorBody,
+          409: ErrorBody,
+        },
+      },
+    },
+    async (req) => {
+      const { seat, replaced } = terminals.confirm(req.params.terminalId);
+      if (replaced.length > 0) deps.live()?.disconnectTerminal(...replaced);
+      deps.live()?.push();
+      return { ok: true, seat, replaced };
+    },
+  );
+  r.post(
+    '/api/terminals/:terminalId/reject',
+    {
+      config: { roles: ['chair'] },
+      schema: {
+        tags: ['terminals'],
+        summary: 'The chair rejects a pending terminal: its credential ends',
+        params: TerminalIdParams,
+        response: { 200: Type.Object({ ok: Type.Boolean() }), 404: ErrorBody, 409: ErrorBody },
+      },
+    },
+    async (req) => {
+      terminals.reject(req.params.terminalId);
       deps.live()?.disconnectTerminal(req.params.terminalId);
       return { ok: true };
     },
@@ -75,21 +159,24 @@ export async function terminalRoutes(
       config: { roles: 'public', rateLimit: { max: 10, timeWindow: '1 minute' } },
       schema: {
         tags: ['terminals'],
-        summary: 'A terminal exchanges its pairing code for a seat credential',
+        summary:
+          "A terminal exchanges its pairing code for a seat credential, pending the chair's confirmation",
         body: Type.Object(
           { code: Type.String({ pattern: '^[0-9]{6}$' }) },
           { additionalProperties: false },
         ),
         response: {
-          200: Type.Object({ seat: Type.String(), credential: Type.String() }),
+          200: Type.Object({
+            seat: Type.String(),
+            credential: Type.String(),
+            terminalId: Type.Integer(),
+          }),
           404: ErrorBody,
+          409: ErrorBody,
         },
       },
     },
-    async (req) => {
-      const { seat, credential } = terminals.pair(req.body.code);
-      return { seat, credential };
-    },
+    async (req) => terminals.pair(req.body.code),
   );
   r.post(
     '/api/terminal/press',
@@ -134,10 +221,23 @@ export async function terminalRoutes(
         lamp: 'not-accepted',
         reason,
       });
+      // Issue 10: only a terminal the chair confirmed presses, and only for a member who is
+      // present; a terminal press never makes anyone present (check-in is the keypad's or the
+      // secretariat's), so it is decided here and never reaches the press handler's check-in.
+      if (who.state !== 'confirmed') return refused('not-confirmed');
       if (req.body.voteId !== undefined && open?.voteId !== req.body.voteId)
         return refused(open ? 'stale-tag' : 'not-open');
-      const already = open?.pressed.has(seat) ?? false;
       const mode = hall.votes.currentMode();
+      if (mode.mode !== 'open' && mode.mode !== 'checkin') return refused('not-open');
+      const occupant = hall.roster.bySeatId(seat);
+      if (occupant?.role !== 'member' || occupant.memberId !== who.memberId)
+        return refused('not-a-member');
+      if (!hall.attendance.isPresent(occupant.memberId)) return refused('not-present');
+      if (mode.mode === 'checkin') return { lamp: 'registered', reason: null }; // present already
+      // A vote is open and the member is present; presence cannot drop while it is open
+      // (marking absent, a new roster and a new sitting are refused), so the press handler's
+      // "a press makes present" never applies to it.
+      const already = open?.pressed.has(seat) ?? false;
       const deliveryId = `terminal:${who.terminalId}:${randomUUID()}`;
       const dash = seat.lastIndexOf('-');
       const settled = hall.hardware.nextSettle(`id:${deliveryId}`);
@@ -154,12 +254,9 @@ export async function terminalRoutes(
       deps.live()?.push();
       if (lamp === 'registered')
         return already ? refused('already-registered') : { lamp, reason: null };
-      const occupant = hall.roster.bySeatId(seat);
-      if (mode.mode !== 'open' && mode.mode !== 'checkin') return refused('not-open');
-      if (mode.mode === 'open' && occupant?.role !== 'member') return refused('not-a-member');
       if (open && classifyKeys(open.profile.optionSet, req.body.keys).kind === 'unmapped')
         return refused('no-such-option');
-      return refused(occupant ? 'stale-tag' : 'not-a-member');
+      return refused('stale-tag');
     },
   );
 }

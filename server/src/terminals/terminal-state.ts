@@ -1,21 +1,38 @@
 import type { TerminalResult, TerminalState } from '@hall/shared';
 import type { Hall } from '../hall';
+import type { TerminalHallView } from './terminal-service';
 
 /**
  * What the terminal at a seat may show (shared/src/terminal/events.ts): the hall's mode, this
  * seat's check-in, the open vote's options and whether THIS seat is registered (never what it
  * chose), and the latest announced result, which is public. The hall-wide part is read once;
  * the returned function adds each seat's own part, so a push to many terminals reads the
- * database and re-tallies the announced result once, not once per seat.
+ * database and re-tallies the announced result once, not once per seat. A pending terminal
+ * (not yet confirmed by the chair, issue 10) is told only that it waits, and who sits there.
  */
-export function terminalStates(hall: Hall): (seat: string) => TerminalState {
+export function terminalStates(
+  hall: Hall,
+): (seat: string, pairing?: TerminalState['pairing']) => TerminalState {
   const mode = hall.votes.currentMode().mode;
   const open = hall.votes.current;
   const latest = open ? null : hall.votes.latestId();
   const closed = latest === null ? null : hall.votes.statusOf(latest).row;
   const result = latestResult(hall);
-  return (seat) => {
+  return (seat, pairing = 'confirmed') => {
     const occupant = hall.roster.bySeatId(seat) ?? null;
+    const checkedIn = occupant ? hall.attendance.isPresent(occupant.memberId) : false;
+    if (pairing === 'pending') {
+      return {
+        seat,
+        pairing,
+        occupant: occupant?.name ?? null,
+        mayVote: false,
+        mode,
+        checkedIn,
+        vote: null,
+        result: null,
+      };
+    }
     let vote: TerminalState['vote'] = null;
     if (open) {
       vote = {
@@ -36,10 +53,11 @@ export function terminalStates(hall: Hall): (seat: string) => TerminalState {
     }
     return {
       seat,
+      pairing,
       occupant: occupant?.name ?? null,
       mayVote: occupant?.role === 'member',
       mode,
-      checkedIn: occupant ? hall.attendance.isPresent(occupant.memberId) : false,
+      checkedIn,
       vote,
       result,
     };
@@ -66,5 +84,19 @@ function latestResult(hall: Hall): TerminalResult | null {
     })),
     invalid: r.invalid,
     notVoted: r.notVoted,
+  };
+}
+
+/** The terminal service's view of the hall: seats, the open vote, the sitting, who is present. */
+export function terminalHallView(hall: Hall): TerminalHallView {
+  return {
+    seats: () => hall.config.seats,
+    voteOpen: () => hall.votes.current !== null,
+    sessionId: () => hall.sessions.currentId(),
+    occupant: (seat) => {
+      const e = hall.roster.bySeatId(seat);
+      return e ? { memberId: e.memberId, name: e.name, role: e.role } : null;
+    },
+    isPresent: (memberId) => hall.attendance.isPresent(memberId),
   };
 }

@@ -12,6 +12,8 @@ import { Hall } from '../hall';
 export interface HallFixture {
   hall: Hall;
   dir: string;
+  /** HALL_KEY_DIR of this hall: `<dir>-keys`. */
+  keyDir: string;
   buses: Record<'A' | 'W', FakeBus>;
   config: HallConfig;
   /** Seat → the bus to press on. */
@@ -34,6 +36,10 @@ export async function hallFixture(
     roster?: string;
     random?: (max: number) => number;
     log?: typeof silentLog;
+    /** Deterministic ballot key ids (file names), for tests that compare two sittings. */
+    ballotKeyIds?: () => string;
+    /** Use the hall's own signing key from the key dir (made or moved there) instead of the test key. */
+    ownSigningKey?: boolean;
   } = {},
 ): Promise<HallFixture> {
   const dir = opts.dir ?? mkdtempSync(path.join(tmpdir(), 'hall-test-'));
@@ -53,7 +59,8 @@ export async function hallFixture(
     log: opts.log ?? silentLog,
     ...(opts.now ? { now: opts.now } : {}),
     ...(opts.random ? { random: opts.random } : {}),
-    signingKey: testSigningKey(),
+    ...(opts.ballotKeyIds ? { ballotKeyIds: opts.ballotKeyIds } : {}),
+    ...(opts.ownSigningKey ? {} : { signingKey: testSigningKey() }),
   });
   if (hall.roster.all().length === 0 && opts.roster !== '') {
     hall.importRoster(Buffer.from(opts.roster ?? demoRosterCsv()));
@@ -62,6 +69,7 @@ export async function hallFixture(
   const f: HallFixture = {
     hall,
     dir,
+    keyDir: `${dir}-keys`,
     buses,
     config,
     press(seat, keys, o = {}) {

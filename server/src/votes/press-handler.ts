@@ -88,7 +88,8 @@ export class PressHandler {
           fresh.push(e.deliveryId);
           return d;
         });
-        this.votes.writeCounters();
+        // Nothing more: a ballot writes only its seat's `pressed` and one random slot's box
+        // (VoteService.recordBallot); no counter, nothing that depends on the choice.
         return out;
       })();
     } catch (err) {

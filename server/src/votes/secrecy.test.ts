@@ -4,6 +4,7 @@ import { Writable } from 'node:stream';
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { hallFixture, MEMBER_SEATS, type HallFixture } from '../testing/hall-fixture';
+import { BOX_BYTES } from './ballot-box';
 
 /**
  * The secrecy reconstruction test (DOMAIN.md "Secrecy is a hard requirement", server/SECRECY.md).
@@ -40,26 +41,45 @@ async function castVote(
   ballots: readonly [seat: string, choice: string][],
   log?: pino.Logger,
 ): Promise<HallFixture> {
+  const s = await sitting(log);
+  for (const [seat, choice] of ballots) s.cast(seat, choice);
+  return s.f;
+}
+
+const keysOf = (choice: string) => (choice === 'invalid' ? [1, 3] : [KEYS[choice]!]);
+
+/**
+ * A sitting up to an open vote, on a clock that moves one second on every press (check-in and
+ * ballots alike) and with deterministic tags and ballot key ids: two sittings that press the
+ * same seats in the same order are the same in everything but the choices.
+ */
+async function sitting(log?: pino.Logger) {
   let t = 0;
+  let clock = FIXED.getTime();
+  let keyIds = 0;
   const f = await hallFixture({
-    now: () => FIXED,
+    now: () => new Date(clock),
     random: () => 4242 + t++,
+    ballotKeyIds: () => (0xba110700 + keyIds++).toString(16).padStart(32, '0'),
     ...(log ? { log } : {}),
   });
   fixtures.push(f);
+  const press = (seat: string, keys: number[]) => {
+    clock += 1000;
+    f.press(seat, keys);
+    f.flush();
+  };
   f.hall.startSession('第十四届常委会第十次会议');
   f.hall.openCheckin();
-  for (const seat of MEMBER_SEATS.slice(0, 50)) {
-    f.press(seat, [1]);
-    f.flush();
-  }
+  for (const seat of MEMBER_SEATS.slice(0, 50)) press(seat, [1]);
   f.hall.closeCheckin();
+  clock += 1000;
   f.hall.votes.open({ title: '关于全省生态环境保护工作情况的报告', profile: 'anhui-2013' });
-  for (const [seat, choice] of ballots) {
-    f.press(seat, choice === 'invalid' ? [1, 3] : [KEYS[choice]!]);
-    f.flush();
-  }
-  return f;
+  return {
+    f,
+    cast: (seat: string, choice: string) => press(seat, keysOf(choice)),
+    tick: () => (clock += 1000),
+  };
 }
 
 function dataFiles(dir: string): Map<string, Buffer> {
@@ -67,6 +87,55 @@ function dataFiles(dir: string): Map<string, Buffer> {
   for (const name of readdirSync(dir)) out.set(name, readFileSync(path.join(dir, name)));
   return out;
 }
+
+/**
+ * A logical dump of the whole database: every table of sqlite_master, every column (and the
+ * rowid where there is one), in the b-tree's own order (stricter than a sorted dump: the order
+ * of rows is compared too). The ballot boxes are the one thing left out: each is checked to be
+ * exactly BOX_BYTES long and replaced by its length.
+ */
+function dump(f: HallFixture): Record<string, unknown[]> {
+  const db = f.hall.db;
+  const out: Record<string, unknown[]> = {};
+  out.sqlite_master = db.prepare('SELECT type, name, tbl_name, sql FROM sqlite_master').all();
+  const tables = db
+    .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`)
+    .all() as { name: string }[];
+  for (const { name } of tables) {
+    let rows: Record<string, unknown>[];
+    try {
+      rows = db.prepare(`SELECT rowid AS "(rowid)", * FROM "${name}"`).all() as typeof rows;
+    } catch {
+      rows = db.prepare(`SELECT * FROM "${name}"`).all() as typeof rows; // WITHOUT ROWID
+    }
+    out[name] = rows.map((r) => {
+      if (name !== 'vote_ballots') return r;
+      expect(Buffer.isBuffer(r.box) && (r.box as Buffer).length, 'a ballot box').toBe(BOX_BYTES);
+      return { ...r, box: `<${BOX_BYTES} opaque bytes>` };
+    });
+  }
+  return out;
+}
+
+/** pino at level trace into an array of lines. */
+function captureLog(): { log: pino.Logger; lines: string[] } {
+  const lines: string[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _enc, done) {
+      lines.push(...chunk.toString('utf8').split('\n').filter(Boolean));
+      done();
+    },
+  });
+  return { log: pino({ level: 'trace' }, sink), lines };
+}
+
+/** Every log line with its `time` removed (and nothing else). */
+const withoutTime = (lines: string[]) =>
+  lines.map((l) => {
+    const o = JSON.parse(l) as Record<string, unknown>;
+    delete o.time;
+    return JSON.stringify(o);
+  });
 
 // 40 voters: 18 satisfied, 12 basically, 8 unsatisfied, 2 invalid; 10 present did not press.
 const CHOICES = [
@@ -78,37 +147,60 @@ const CHOICES = [
 const VOTERS = shuffle(MEMBER_SEATS.slice(0, 50), 7).slice(0, 40);
 
 describe('secrecy: the data directory does not link a seat to a choice', () => {
-  it('leaves byte-identical files for two sittings that differ only in who chose what and when', async () => {
-    // Run 1: voters press in one order with one seat→choice map.
-    const map1 = new Map(VOTERS.map((s, i) => [s, CHOICES[i]!]));
-    // Run 2: the same voters and the same counts, but every seat's choice moved (a rotation of
-    // the choice list by 18 gives every seat a different choice) and a different press order.
-    const map2 = new Map(VOTERS.map((s, i) => [s, CHOICES[(i + 18) % CHOICES.length]!]));
-    const differing = VOTERS.filter((s) => map1.get(s) !== map2.get(s)).length;
-    expect(differing).toBe(VOTERS.length);
-    const order1 = shuffle(VOTERS, 11);
-    const order2 = shuffle(VOTERS, 12345);
-    expect(order1).not.toEqual(order2);
+  it('stores and logs the same for two sittings that differ only in who chose what, press by press', async () => {
+    // Sitting 1 and 2: the same seats press in the same order at the same times (the clock moves
+    // on every press), but every seat's choice differs (a rotation of the choice list by 18, so
+    // the totals are the same).
+    const order = shuffle(VOTERS, 11);
+    const map1 = new Map(order.map((s, i) => [s, CHOICES[i]!]));
+    const map2 = new Map(order.map((s, i) => [s, CHOICES[(i + 18) % CHOICES.length]!]));
+    expect(VOTERS.filter((s) => map1.get(s) !== map2.get(s)).length).toBe(VOTERS.length);
 
-    const a = await castVote(order1.map((s) => [s, map1.get(s)!]));
-    const b = await castVote(order2.map((s) => [s, map2.get(s)!]));
+    const la = captureLog();
+    const lb = captureLog();
+    const a = await sitting(la.log);
+    const b = await sitting(lb.log);
+    const openLines = [la.lines.length, lb.lines.length];
+    expect(dump(a.f), 'when the vote opened').toEqual(dump(b.f));
+    // After EVERY press (each its own commit): every column of every table is the same.
+    for (const [i, seat] of order.entries()) {
+      a.cast(seat, map1.get(seat)!);
+      b.cast(seat, map2.get(seat)!);
+      expect(dump(a.f), `after press ${i + 1} (${seat})`).toEqual(dump(b.f));
+    }
+    const ballots = a.f.hall.db.prepare('SELECT count(*) AS n FROM vote_ballots').get() as {
+      n: number;
+    };
+    expect(ballots.n).toBe(MEMBER_SEATS.length); // one slot per member seat, whatever it holds
+    // Every log line written while the vote was open: the same but for the time.
+    expect(la.lines.length).toBeGreaterThan(openLines[0]! + VOTERS.length - 1);
+    expect(withoutTime(la.lines.slice(openLines[0]))).toEqual(
+      withoutTime(lb.lines.slice(openLines[1])),
+    );
 
-    // While the vote is open, and after it is closed and announced: the same bytes.
-    for (const step of ['open', 'closed', 'announced'] as const) {
-      if (step === 'closed') [a, b].forEach((f) => f.hall.votes.close());
-      if (step === 'announced') [a, b].forEach((f) => f.hall.votes.announce());
-      const fa = dataFiles(a.dir);
-      const fb = dataFiles(b.dir);
+    // After close and after announce: the same, and byte for byte the same file (the slots are
+    // gone and secure_delete zeroed them).
+    for (const step of ['closed', 'announced'] as const) {
+      for (const s of [a, b]) {
+        s.tick();
+        if (step === 'closed') s.f.hall.votes.close();
+        else s.f.hall.votes.announce();
+      }
+      expect(dump(a.f), `when ${step}`).toEqual(dump(b.f));
+      const fa = dataFiles(a.f.dir);
+      const fb = dataFiles(b.f.dir);
       expect([...fa.keys()].sort(), `files when ${step}`).toEqual(['hall.db']);
       expect([...fb.keys()].sort()).toEqual(['hall.db']);
       expect(Buffer.compare(fa.get('hall.db')!, fb.get('hall.db')!), `hall.db when ${step}`).toBe(
         0,
       );
     }
-    // So any reconstruction R(files) gives one answer for both sittings, while every seat chose
-    // differently in them: R is right about a seat in at most one of the two, no better than a
-    // coin. (Both results are the same too: the split itself is public once announced.)
-    expect(a.hall.votes.result(1).counts).toEqual(b.hall.votes.result(1).counts);
+    expect(withoutTime(la.lines)).toEqual(withoutTime(lb.lines));
+    // So any reconstruction R(files, logs) gives one answer for both sittings, while every seat
+    // chose differently in them: R is right about a seat in at most one of the two, no better
+    // than a coin. (Both results are the same: the split itself is public once announced.)
+    expect(a.f.hall.votes.result(1).counts).toEqual(b.f.hall.votes.result(1).counts);
+    expect(a.f.hall.db.prepare('SELECT count(*) AS n FROM vote_ballots').get()).toEqual({ n: 0 });
   });
 
   it('has no column that could carry a choice next to a seat, and keeps seat rows in seat order', async () => {
@@ -144,14 +236,7 @@ describe('secrecy: the data directory does not link a seat to a choice', () => {
   });
 
   it('logs that a seat pressed, never what', async () => {
-    const lines: string[] = [];
-    const sink = new Writable({
-      write(chunk: Buffer, _enc, done) {
-        lines.push(...chunk.toString('utf8').split('\n').filter(Boolean));
-        done();
-      },
-    });
-    const log = pino({ level: 'trace' }, sink);
+    const { log, lines } = captureLog();
     const order = shuffle(VOTERS, 5);
     const f = await castVote(
       order.map((s, i) => [s, CHOICES[i]!]),

@@ -5,17 +5,23 @@ import type { AttendanceService } from '../attendance/attendance-service';
 import { quorumNotMet } from '../attendance/quorum';
 import type { HallConfig } from '../config/hall-config';
 import type { Db } from '../db/open-db';
+import { randomInt } from 'node:crypto';
 import { decodeCount, encodeCount } from '../db/schema';
 import { invalid, notFound, refuse } from '../errors';
 import type { RosterService } from '../roster/roster-service';
 import type { SessionService } from '../sessions/session-service';
+import { openBox, sealBox, type BoxContent } from './ballot-box';
+import type { BallotKeyLog, BallotKeys } from './ballot-keys';
 import { freshTag } from './tags';
 import { resultDocument, resultJson, type ResultJson } from './result-document';
 import { announcedAtOf, INVALID, tallyOfRow, type VoteRow, type VoteState } from './vote-store';
 
 export { INVALID, type VoteState };
 
-/** The open vote as held in memory: who has pressed and the running counters (never per seat). */
+/**
+ * The open vote as others may see it: who has pressed (allowed), never a count of any option.
+ * The ballots are in encrypted slots (server/SECRECY.md); nothing in memory counts them either.
+ */
 export interface OpenVote {
   voteId: number;
   tag: number;
@@ -24,8 +30,17 @@ export interface OpenVote {
   openedAt: string;
   closesAt: string | null;
   pressed: Set<string>;
-  counts: Map<string, number>;
 }
+
+/** What only the vote service holds of the open vote: its ballot key and the empty slots. */
+interface OpenBallots {
+  voteId: number;
+  keyId: string;
+  key: Buffer;
+  free: number[];
+}
+
+const EMPTY: BoxContent = { kind: 'empty' };
 
 export interface VoteHooks {
   /** The hall's mode changed: put every seat into it (SEAT-PROTOCOLS.md §3). */
@@ -76,7 +91,7 @@ export function supportedProfile(profile: Profile): Profile {
  */
 export class VoteService {
   private openVote: OpenVote | null = null;
-  private dirty = new Set<string>();
+  private ballots: OpenBallots | null = null;
   private timer: NodeJS.Timeout | null = null;
   hooks: VoteHooks = {
     mode: () => {},
@@ -92,40 +107,130 @@ export class VoteService {
     private readonly attendance: AttendanceService,
     private readonly config: HallConfig,
     private readonly now: () => Date,
+    private readonly ballotKeys: BallotKeys,
+    private readonly log: BallotKeyLog,
     private readonly random?: (max: number) => number,
   ) {
     this.reloadOpen();
+    // A crash between a close's commit and its key's removal, or between writing a new key and
+    // the opening's commit, leaves a key no open vote needs: destroy it now.
+    this.ballotKeys.sweep(this.ballots?.keyId ?? null);
   }
 
   get current(): OpenVote | null {
     return this.openVote;
   }
 
-  /** Load the open vote from the database (at start, and after a failed press commit). */
+  /**
+   * Load the open vote from the database (at start, and after a failed press commit): the
+   * pressed seats, and the empty slots, found by opening every box with the vote's key from
+   * HALL_KEY_DIR (a restart after a crash needs nobody to bring it).
+   */
   reloadOpen(): void {
-    this.dirty.clear();
     const row = this.db.prepare(`SELECT * FROM votes WHERE state = 'open'`).get() as
       VoteRow | undefined;
     if (!row) {
       this.openVote = null;
+      this.dropKey();
       return;
+    }
+    const profile = JSON.parse(row.profile_json) as Profile;
+    const keyId = row.ballot_key_id ?? this.adoptLegacyVote(row, profile);
+    let key: Buffer;
+    if (this.ballots?.voteId === row.vote_id && this.ballots.keyId === keyId)
+      key = this.ballots.key;
+    else {
+      this.dropKey();
+      key = this.ballotKeys.read(keyId);
     }
     const pressed = this.db
       .prepare('SELECT seat FROM vote_seats WHERE vote_id = ? AND pressed = 1')
       .all(row.vote_id) as { seat: string }[];
-    const counts = this.db
-      .prepare('SELECT option, n FROM vote_counts WHERE vote_id = ?')
-      .all(row.vote_id) as { option: string; n: string }[];
+    const free: number[] = [];
+    for (const b of this.boxes(row.vote_id)) {
+      if (openBox(key, row.vote_id, b.slot, b.box).kind === 'empty') free.push(b.slot);
+    }
+    this.ballots = { voteId: row.vote_id, keyId, key, free };
     this.openVote = {
       voteId: row.vote_id,
       tag: row.tag,
       title: row.title,
-      profile: JSON.parse(row.profile_json) as Profile,
+      profile,
       openedAt: row.opened_at,
       closesAt: row.closes_at,
       pressed: new Set(pressed.map((p) => p.seat)),
-      counts: new Map(counts.map((c) => [c.option, decodeCount(c.n)])),
     };
+  }
+
+  /** Forget the open vote's key in memory (at close, and when the hall stops). */
+  dropKey(): void {
+    this.ballots?.key.fill(0);
+    this.ballots = null;
+  }
+
+  private boxes(voteId: number): { slot: number; box: Buffer }[] {
+    return this.db
+      .prepare('SELECT slot, box FROM vote_ballots WHERE vote_id = ? ORDER BY slot')
+      .all(voteId) as { slot: number; box: Buffer }[];
+  }
+
+  /** A ballot's box content: the option's index in the profile fixed at opening, or invalid. */
+  private contentOf(profile: Profile, option: string): BoxContent {
+    if (option === INVALID) return { kind: 'invalid' };
+    const index = profile.optionSet.options.findIndex((o) => o.key === option);
+    if (index < 0) throw new Error(`option ${option} is not in profile ${profile.id}`);
+    return { kind: 'option', index };
+  }
+
+  /**
+   * A vote left open by version 1 (plaintext counters, no key): put its counted ballots into
+   * slots (randomly placed, one per member seat) under a new key, and delete its counters, in
+   * one transaction; from here on it runs like any other vote. What version 1's files already
+   * showed cannot be taken back; nothing more is added.
+   */
+  private adoptLegacyVote(row: VoteRow, profile: Profile): string {
+    const counted = this.db
+      .prepare('SELECT option, n FROM vote_counts WHERE vote_id = ? ORDER BY option')
+      .all(row.vote_id) as { option: string; n: string }[];
+    const { n: slots } = this.db
+      .prepare('SELECT count(*) AS n FROM vote_seats WHERE vote_id = ?')
+      .get(row.vote_id) as { n: number };
+    const contents: BoxContent[] = [];
+    for (const c of counted) {
+      const content = this.contentOf(profile, c.option);
+      for (let i = 0; i < decodeCount(c.n); i++) contents.push(content);
+    }
+    if (contents.length > slots) throw new Error(`vote ${row.vote_id}: more ballots than seats`);
+    while (contents.length < slots) contents.push(EMPTY);
+    for (let i = contents.length - 1; i > 0; i--) {
+      const j = randomInt(i + 1);
+      [contents[i], contents[j]] = [contents[j]!, contents[i]!];
+    }
+    const { keyId, key } = this.ballotKeys.create();
+    try {
+      this.db.transaction(() => {
+        this.db
+          .prepare('UPDATE votes SET ballot_key_id = ? WHERE vote_id = ?')
+          .run(keyId, row.vote_id);
+        const insert = this.db.prepare(
+          'INSERT INTO vote_ballots (vote_id, slot, box) VALUES (?, ?, ?)',
+        );
+        contents.forEach((c, slot) =>
+          insert.run(row.vote_id, slot, sealBox(key, row.vote_id, slot, c)),
+        );
+        this.db.prepare('DELETE FROM vote_counts WHERE vote_id = ?').run(row.vote_id);
+      })();
+    } catch (err) {
+      this.ballotKeys.destroy(keyId);
+      throw err;
+    } finally {
+      key.fill(0);
+    }
+    this.log.warn(
+      { voteId: row.vote_id },
+      'a vote left open by the previous version: its counters were moved into encrypted ballot slots',
+    );
+    return keyId;
   }
 
   /** After a restart: re-arm the timer of the open vote, or close it if its time has passed. */
@@ -199,36 +304,49 @@ export class VoteService {
       .map((m) => m.seat)
       .filter((s): s is string => s !== null)
       .sort();
-    const options = [...profile.optionSet.options.map((o) => o.key), INVALID].sort();
     if (this.attendance.checkinOpen) this.attendance.closeCheckin();
     this.attendance.ensureRows();
-    const voteId = this.db.transaction(() => {
-      const info = this.db
-        .prepare(
-          `INSERT INTO votes (session_id, item_id, title, profile_json, tag, members, state,
-             opened_at, closes_at) VALUES (?, ?, ?, ?, ?, ?, 'open', ?, ?)`,
-        )
-        .run(
-          sessionId,
-          item?.itemId ?? null,
-          input.title,
-          JSON.stringify(profile),
-          tag,
-          a.members,
-          openedAt,
-          closesAt,
+    // The ballot key is on disk (HALL_KEY_DIR, fsynced) before the opening commits: a vote that
+    // exists always has its key. A key whose opening never committed is destroyed at next start.
+    const { keyId, key } = this.ballotKeys.create();
+    let voteId: number;
+    try {
+      voteId = this.db.transaction(() => {
+        const info = this.db
+          .prepare(
+            `INSERT INTO votes (session_id, item_id, title, profile_json, tag, members, state,
+               opened_at, closes_at, ballot_key_id) VALUES (?, ?, ?, ?, ?, ?, 'open', ?, ?, ?)`,
+          )
+          .run(
+            sessionId,
+            item?.itemId ?? null,
+            input.title,
+            JSON.stringify(profile),
+            tag,
+            a.members,
+            openedAt,
+            closesAt,
+            keyId,
+          );
+        const id = Number(info.lastInsertRowid);
+        const seat = this.db.prepare(
+          'INSERT INTO vote_seats (vote_id, seat, pressed) VALUES (?, ?, 0)',
         );
-      const id = Number(info.lastInsertRowid);
-      const seat = this.db.prepare(
-        'INSERT INTO vote_seats (vote_id, seat, pressed) VALUES (?, ?, 0)',
-      );
-      for (const s of seats) seat.run(id, s);
-      const count = this.db.prepare(
-        'INSERT INTO vote_counts (vote_id, option, n) VALUES (?, ?, ?)',
-      );
-      for (const o of options) count.run(id, o, encodeCount(0));
-      return id;
-    })();
+        for (const s of seats) seat.run(id, s);
+        // One slot per member seat, each an encrypted "empty" box: every box the same length.
+        const slot = this.db.prepare(
+          'INSERT INTO vote_ballots (vote_id, slot, box) VALUES (?, ?, ?)',
+        );
+        for (let i = 0; i < seats.length; i++) slot.run(id, i, sealBox(key, id, i, EMPTY));
+        return id;
+      })();
+    } catch (err) {
+      key.fill(0);
+      this.ballotKeys.destroy(keyId);
+      throw err;
+    }
+    this.dropKey();
+    this.ballots = { voteId, keyId, key, free: [] };
     this.reloadOpen();
     if (closesAt) this.armTimer(voteId, input.durationSeconds! * 1000);
     this.hooks.mode('open', tag);
@@ -237,27 +355,56 @@ export class VoteService {
   }
 
   /**
-   * Record one accepted ballot of the open vote. Call only inside the press transaction; the
-   * counters are written once per batch by `writeCounters`.
+   * Record one accepted ballot of the open vote. Call only inside the press transaction (if it
+   * fails, `reloadOpen` puts memory back as the database is). What it writes does not depend on
+   * the choice: the seat's `pressed` 0 → 1, and a RANDOM empty slot's box overwritten by a box
+   * of the same length under a fresh nonce. No counter, nothing else.
    */
   recordBallot(seat: string, memberId: string, option: string): void {
     const v = this.openVote!;
+    const b = this.ballots;
+    if (!b || b.voteId !== v.voteId || b.free.length === 0) {
+      throw new Error(`vote ${v.voteId}: no empty ballot slot`);
+    }
     this.db
       .prepare('UPDATE vote_seats SET pressed = 1 WHERE vote_id = ? AND seat = ?')
       .run(v.voteId, seat);
+    const i = randomInt(b.free.length);
+    const slot = b.free[i]!;
+    this.db
+      .prepare('UPDATE vote_ballots SET box = ? WHERE vote_id = ? AND slot = ?')
+      .run(sealBox(b.key, v.voteId, slot, this.contentOf(v.profile, option)), v.voteId, slot);
+    b.free[i] = b.free[b.free.length - 1]!;
+    b.free.pop();
     v.pressed.add(seat);
-    v.counts.set(option, (v.counts.get(option) ?? 0) + 1);
-    this.dirty.add(option);
     if (!this.attendance.isPresent(memberId)) this.attendance.setPresent(memberId, true, false);
   }
 
-  writeCounters(): void {
-    const v = this.openVote;
-    if (!v) return;
-    const update = this.db.prepare('UPDATE vote_counts SET n = ? WHERE vote_id = ? AND option = ?');
-    for (const o of [...this.dirty].sort())
-      update.run(encodeCount(v.counts.get(o) ?? 0), v.voteId, o);
-    this.dirty.clear();
+  /**
+   * Open every box of the vote (inside the closing transaction) and count: option → n, with
+   * every option and `invalid` present. Refuses when the boxes and the pressed seats disagree.
+   */
+  private countBallots(v: OpenVote, key: Buffer): Map<string, number> {
+    const options = [...v.profile.optionSet.options.map((o) => o.key), INVALID].sort();
+    const counts = new Map(options.map((o) => [o, 0]));
+    let filled = 0;
+    for (const b of this.boxes(v.voteId)) {
+      const c = openBox(key, v.voteId, b.slot, b.box);
+      if (c.kind === 'empty') continue;
+      filled++;
+      const option = c.kind === 'invalid' ? INVALID : v.profile.optionSet.options[c.index]?.key;
+      if (option === undefined) throw new Error(`vote ${v.voteId}: a ballot of no option`);
+      counts.set(option, counts.get(option)! + 1);
+    }
+    const { n: pressed } = this.db
+      .prepare('SELECT count(*) AS n FROM vote_seats WHERE vote_id = ? AND pressed = 1')
+      .get(v.voteId) as { n: number };
+    if (filled !== pressed) {
+      throw new Error(
+        `vote ${v.voteId}: ${filled} ballots in the slots but ${pressed} seats pressed`,
+      );
+    }
+    return counts;
   }
 
   private latest(): VoteRow {
@@ -314,11 +461,28 @@ export class VoteService {
     }
     this.hooks.flushPresses();
     const present = this.attendance.summary().present;
-    this.db
-      .prepare(
-        `UPDATE votes SET state = 'closed', closed_at = ?, present_at_close = ? WHERE vote_id = ?`,
-      )
-      .run(this.now().toISOString(), present, v.voteId);
+    const b = this.ballots;
+    if (!b || b.voteId !== v.voteId)
+      throw new Error(`vote ${v.voteId}: its ballot key is not loaded`);
+    // One transaction: open the boxes, write the counts, delete the slots (secure_delete zeroes
+    // them). Only once that is durable is the key destroyed; a crash in between leaves a key no
+    // open vote needs, which the next start destroys.
+    this.db.transaction(() => {
+      const counts = this.countBallots(v, b.key);
+      this.db
+        .prepare(
+          `UPDATE votes SET state = 'closed', closed_at = ?, present_at_close = ? WHERE vote_id = ?`,
+        )
+        .run(this.now().toISOString(), present, v.voteId);
+      this.db.prepare('DELETE FROM vote_counts WHERE vote_id = ?').run(v.voteId);
+      const count = this.db.prepare(
+        'INSERT INTO vote_counts (vote_id, option, n) VALUES (?, ?, ?)',
+      );
+      for (const [o, n] of counts) count.run(v.voteId, o, encodeCount(n));
+      this.db.prepare('DELETE FROM vote_ballots WHERE vote_id = ?').run(v.voteId);
+    })();
+    this.dropKey();
+    this.ballotKeys.destroy(b.keyId);
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     this.openVote = null;

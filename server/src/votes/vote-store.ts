@@ -21,9 +21,11 @@ export interface VoteRow {
   closes_at: string | null;
   closed_at: string | null;
   present_at_close: number | null;
+  /** The ballot key's id (its file in HALL_KEY_DIR while the vote is open); null: version 1. */
+  ballot_key_id: string | null;
 }
 
-/** Decide a closed vote from its stored counters, under the profile fixed at opening. */
+/** Decide a closed vote from its counters (written at close), under the profile fixed at opening. */
 export function tallyOfRow(db: Db, row: VoteRow): TallyResult {
   const profile = JSON.parse(row.profile_json) as Profile;
   const rows = db

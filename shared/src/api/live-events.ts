@@ -1,4 +1,5 @@
 import type { Text } from '../i18n';
+import type { ChainHead } from '../records/record';
 
 /**
  * Socket events pushed by the hall server (issue 3 "Live push"). Every namespace receives the
@@ -50,6 +51,24 @@ export interface ResultPayload {
   openedAt: string;
   closedAt: string;
   announcedAt: string | null;
+  /** The sealed record shown (announced results): its seq and short hash. */
+  record?: ChainHead | null;
+  /** When the record shown is a correction: what it replaces and why (every screen says so). */
+  correction?: ResultCorrection | null;
+  /** The latest sealed record of the hall's chain, so a chain cut short later can be noticed. */
+  chainHead?: ChainHead | null;
+}
+
+/** What a corrected result shows beside its figures. */
+export interface ResultCorrection {
+  /** The record corrected, and its outcome. */
+  correctsSeq: number;
+  previousOutcome: string | null;
+  reason: string;
+  proposedBy: string | null;
+  confirmedBy: string | null;
+  /** 更正记录：更正第 N 号记录（原结果：…），理由：… */
+  note: Text;
 }
 
 export interface BusHealth {

@@ -21,7 +21,25 @@ export const LoginBody = Type.Object(
   },
   { additionalProperties: false },
 );
-export const LoginReply = Type.Object({ token: Type.String(), role: Type.String() });
+export const LoginReply = Type.Object({
+  token: Type.String(),
+  role: Type.String(),
+  /** The user is on an initial password: the token may only change it (or log out). */
+  mustChangePassword: Type.Boolean(),
+});
+export type LoginReply = Static<typeof LoginReply>;
+
+/** Minimum length of a console user's new password. */
+export const MIN_PASSWORD_LENGTH = 10;
+
+export const ChangePasswordBody = Type.Object(
+  {
+    oldPassword: Type.String({ minLength: 1, maxLength: 256 }),
+    newPassword: Type.String({ minLength: MIN_PASSWORD_LENGTH, maxLength: 256 }),
+  },
+  { additionalProperties: false },
+);
+export type ChangePasswordBody = Static<typeof ChangePasswordBody>;
 
 export const RosterImportBody = Type.Object(
   {

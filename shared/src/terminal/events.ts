@@ -34,8 +34,20 @@ export interface TerminalResult {
   notVoted: number;
 }
 
+/**
+ * A terminal's pairing (issue 10): `pending` after the code is redeemed, until the chair confirms
+ * it on the chair console; only a `confirmed` terminal presses. An ended one is refused outright.
+ */
+export type TerminalPairingState = 'pending' | 'confirmed' | 'ended';
+
+/** Why a terminal stopped. */
+export type TerminalEndReason =
+  'revoked' | 'rejected' | 'replaced' | 'sitting-ended' | 'seat-changed';
+
 export interface TerminalState {
   seat: string;
+  /** This terminal's pairing: pending (waiting for the chair's confirmation) or confirmed. */
+  pairing: 'pending' | 'confirmed';
   /** The seat's occupant as the roster names them; null for an empty seat. */
   occupant: string | null;
   /** Whether the occupant may vote (a member, not an observer). */
@@ -59,6 +71,14 @@ export const PRESS_REASONS = {
     zh: '该按键不是本次测评的选项',
     en: 'That key is not an option of this evaluation',
   },
+  'not-confirmed': {
+    zh: '本终端尚待主持人确认，不能按键',
+    en: 'This terminal is waiting for the chair’s confirmation',
+  },
+  'not-present': {
+    zh: '本席位成员未签到，终端不能代为签到或表决，请使用席位按键或请工作人员登记',
+    en: 'The member is not present: a terminal cannot check in or vote for them; use the seat keypad or ask the secretariat',
+  },
   'already-registered': {
     zh: '本席位已登记，不能更改',
     en: 'This seat is already registered and cannot change',
@@ -74,4 +94,6 @@ export interface TerminalPressReply {
 export interface TerminalPairReply {
   seat: string;
   credential: string;
+  /** The terminal's number, shown on its screen so the chair confirms the right device. */
+  terminalId?: number;
 }

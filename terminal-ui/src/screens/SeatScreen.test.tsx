@@ -10,6 +10,7 @@ afterEach(cleanup);
 
 const base: TerminalState = {
   seat: 'A-12',
+  pairing: 'confirmed',
   occupant: '张三',
   mayVote: true,
   mode: 'idle',

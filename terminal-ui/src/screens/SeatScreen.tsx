@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { TerminalPressReply, TerminalState } from '@hall/shared';
+import { PRESS_REASONS, type TerminalPressReply, type TerminalState } from '@hall/shared';
 import { useWords } from '../strings';
 import { VoteScreen } from './VoteScreen';
 
@@ -30,7 +30,14 @@ export function SeatScreen({
               className="big-button primary"
               onClick={() =>
                 onPress([1]).then(
-                  (r) => setCheckinError(r.lamp === 'registered' ? null : t('notAccepted')),
+                  (r) =>
+                    setCheckinError(
+                      r.lamp === 'registered'
+                        ? null
+                        : r.reason
+                          ? pick(PRESS_REASONS[r.reason])
+                          : t('notAccepted'),
+                    ),
                   (e: Error) => setCheckinError(e.message),
                 )
               }

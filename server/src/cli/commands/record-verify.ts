@@ -4,7 +4,7 @@ import type { Command } from '../command';
 import { RefusedError, UsageError } from '../errors';
 import type { CliIo } from '../io';
 import { keyFingerprint } from '../../records/keys';
-import { verifyRecords, type VerifyReport } from '../../records/verify';
+import { verifyRecords, verifyWarnings, type VerifyReport } from '../../records/verify';
 
 function report(io: CliIo, json: boolean, r: VerifyReport): void {
   if (json) {
@@ -15,7 +15,7 @@ function report(io: CliIo, json: boolean, r: VerifyReport): void {
   const head = r.valid
     ? `有效：${r.records} 条记录${r.chain ? '，链完整' : ''}`
     : `无效：${r.records} 条记录，${r.problems.length} 个问题`;
-  io.stdout([head, keys, ...r.problems].filter(Boolean).join('\n') + '\n');
+  io.stdout([head, keys, ...r.warnings, ...r.problems].filter(Boolean).join('\n') + '\n');
 }
 
 /** `record verify <file> [--public-key <base64>] --json` (CONTRACT.md §1); offline. */
@@ -43,11 +43,14 @@ export const recordVerifyCommand: Command = {
       data = JSON.parse(text);
       r = verifyRecords(data, { publicKey: args.values.get('public-key') });
     } catch (e) {
+      const signerPinned = args.values.has('public-key');
       r = {
         valid: false,
         records: 0,
         chain: false,
         publicKeys: [],
+        signerPinned,
+        warnings: verifyWarnings([], signerPinned),
         problems: [`not JSON: ${(e as Error).message}`],
       };
     }

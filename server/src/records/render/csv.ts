@@ -1,10 +1,19 @@
-import type { SealedRecord } from '@hall/shared';
+import { correctionNote, type SealedRecord } from '@hall/shared';
+import { correctionOf } from '../current';
 import { outcomeLabelOf } from './labels';
 import { canonicalHash } from '../canonical';
 
+/**
+ * A text cell that a spreadsheet would read as a formula (`=`, `+`, `-`, `@`, tab, CR first) gets
+ * a leading `'` (OWASP "CSV injection"): a title like `=HYPERLINK(...)` stays text.
+ */
+export function neutralize(s: string): string {
+  return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+}
+
 /** RFC 4180 quoting: a field with a comma, quote or line break is quoted, quotes doubled. */
 function field(v: string | number | null): string {
-  const s = v === null ? '' : String(v);
+  const s = v === null ? '' : typeof v === 'number' ? String(v) : neutralize(v);
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
@@ -39,27 +48,39 @@ export function recordsCsv(records: readonly SealedRecord[]): string {
     'hash',
     'corrects',
     'correctionReason',
+    'correction',
+    'proposedBy',
+    'confirmedBy',
+    'correctedBy',
   ];
-  const rows = records.map((r) => [
-    r.seq,
-    r.sessionId,
-    r.voteId,
-    r.title,
-    r.organ ?? null,
-    r.profile.id,
-    r.members,
-    r.present,
-    ...options.map((o) => (o.key in r.counts ? (r.counts[o.key] ?? 0) : null)),
-    r.invalid,
-    r.notVoted,
-    r.outcome,
-    outcomeLabelOf(r),
-    r.openedAt,
-    r.closedAt,
-    r.announcedAt,
-    canonicalHash(r),
-    r.corrects?.seq ?? null,
-    r.corrects?.reason ?? null,
-  ]);
+  const rows = records.map((r) => {
+    const c = correctionOf(r, records);
+    const by = records.find((x) => x.corrects?.seq === r.seq);
+    return [
+      r.seq,
+      r.sessionId,
+      r.voteId,
+      r.title,
+      r.organ ?? null,
+      r.profile.id,
+      r.members,
+      r.present,
+      ...options.map((o) => (o.key in r.counts ? (r.counts[o.key] ?? 0) : null)),
+      r.invalid,
+      r.notVoted,
+      r.outcome,
+      outcomeLabelOf(r),
+      r.openedAt,
+      r.closedAt,
+      r.announcedAt,
+      canonicalHash(r),
+      r.corrects?.seq ?? null,
+      r.corrects?.reason ?? null,
+      c ? correctionNote(c).zh : null,
+      r.corrects?.proposedBy ?? null,
+      r.corrects?.confirmedBy ?? null,
+      by ? `本记录已由第 ${by.seq} 号记录更正` : null,
+    ];
+  });
   return '\uFEFF' + [header, ...rows].map((row) => row.map(field).join(',')).join('\r\n') + '\r\n';
 }

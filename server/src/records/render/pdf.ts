@@ -1,14 +1,14 @@
 import PDFDocument from 'pdfkit';
 import type { SealedRecord } from '@hall/shared';
 import { cjkFont } from './font';
-import { reportModel } from './report-model';
+import { reportModel, type ReportContext } from './report-model';
 
 /**
  * The printable report for the 审议意见书 and the press: A4, Chinese, the font embedded (a
  * subset of Noto Sans CJK). Rendered from the sealed record alone.
  */
-export function renderRecordPdf(record: SealedRecord): Promise<Buffer> {
-  const m = reportModel(record);
+export function renderRecordPdf(record: SealedRecord, ctx: ReportContext = {}): Promise<Buffer> {
+  const m = reportModel(record, ctx);
   const font = cjkFont();
   const doc = new PDFDocument({
     size: 'A4',
@@ -33,7 +33,8 @@ export function renderRecordPdf(record: SealedRecord): Promise<Buffer> {
     .text(`${m.hall} · 会议 ${m.sessionId} · 测评 ${m.voteId} · 记录 ${m.seq}`, {
       align: 'center',
     });
-  if (m.correction) doc.moveDown(0.4).fontSize(10).text(m.correction, { width });
+  if (m.correction) doc.moveDown(0.4).fontSize(11).text(m.correction, { width });
+  if (m.supersededBy) doc.moveDown(0.4).fontSize(11).text(m.supersededBy, { width });
   doc.moveDown(1);
 
   doc.fontSize(12);
@@ -65,6 +66,7 @@ export function renderRecordPdf(record: SealedRecord): Promise<Buffer> {
   doc.moveDown(0.8).fontSize(8).fillColor('#333333');
   doc.text(`记录哈希（SHA-256，RFC 8785）：${m.hash}`, { width });
   doc.text(`签名密钥指纹（Ed25519）：${m.fingerprint}`, { width });
+  if (m.chainHead) doc.text(m.chainHead, { width });
   doc.end();
   return done;
 }

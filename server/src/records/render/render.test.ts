@@ -6,8 +6,10 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { canonicalHash } from '../canonical';
 import { keyFingerprint } from '../keys';
-import { sampleChain, tempKey } from '../test-records';
-import { recordsCsv } from './csv';
+import { bodyFor, sampleChain, tempKey } from '../test-records';
+import { neutralize, recordsCsv } from './csv';
+import { sealRecord } from '../seal';
+import type { SealedRecord } from '@hall/shared';
 import { reportModel } from './report-model';
 import { renderRecordPdf } from './pdf';
 
@@ -76,13 +78,18 @@ describe('CSV of all results', () => {
     expect(rows[0]!.title).toBe('关于"三农",工作的报告');
   });
 
-  it('names the corrected record and the reason, in the printout and the CSV', () => {
+  it('names the corrected record, the outcome it replaces and the reason, in the model and the CSV', () => {
     const hash = canonicalHash(chain[0]);
     const correction = { ...chain[0]!, seq: 4, corrects: { seq: 1, hash, reason: '计票有误' } };
-    const m = reportModel(correction);
+    const m = reportModel(correction, { records: chain });
     expect(m.heading).toBe('满意度测评结果（更正）');
-    expect(m.correction).toBe(`本记录更正第 1 号记录（哈希 ${hash}）。更正理由：计票有误`);
+    expect(m.correction).toBe(
+      `更正记录：更正第 1 号记录（原结果：满意），理由：计票有误。被更正记录的哈希：${hash}`,
+    );
     expect(reportModel(chain[0]!).correction).toBeNull();
+    expect(reportModel(chain[0]!, { correctedBy: correction }).supersededBy).toBe(
+      '本记录已由第 4 号记录更正（更正后结果：满意），理由：计票有误；请以更正记录为准',
+    );
     const rows: Record<string, string>[] = parse(recordsCsv([chain[0]!, correction]).slice(1), {
       columns: true,
     });
@@ -90,5 +97,80 @@ describe('CSV of all results', () => {
       ['', ''],
       ['1', '计票有误'],
     ]);
+  });
+});
+
+describe('issue 10: corrected records say so everywhere; CSV cells never become formulas', () => {
+  const corrected = sealRecord(
+    {
+      ...bodyFor(2, 'zizhou', { satisfied: 40, 'basically-satisfied': 2, unsatisfied: 12 }),
+      corrects: {
+        seq: 2,
+        hash: canonicalHash(chain[1]),
+        reason: '计票员将满意票误计为不满意票',
+        proposedBy: 'secretariat',
+        confirmedBy: 'chair',
+        previousOutcome: { id: 'unsatisfied', label: { zh: '不满意', en: 'Unsatisfied' } },
+      },
+    },
+    chain[2]!,
+    key,
+  );
+  const all = [...chain, corrected];
+  const pdfText = async (record: SealedRecord, ctx: Parameters<typeof renderRecordPdf>[1]) => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'hall-pdf-')), 'r.pdf');
+    writeFileSync(file, await renderRecordPdf(record, ctx));
+    return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).replace(
+      /\s+/g,
+      '',
+    );
+  };
+  const head = { seq: 4, hash: canonicalHash(corrected).slice(0, 12) };
+
+  it('the PDF of a correction says what it replaces, who proposed and confirmed, and the chain head', async () => {
+    const flat = await pdfText(corrected, { records: all, chainHead: head });
+    expect(flat).toContain('满意度测评结果（更正）');
+    expect(flat).toContain(
+      '更正记录：更正第2号记录（原结果：不满意），理由：计票员将满意票误计为不满意票；提议：secretariat，确认：chair',
+    );
+    expect(flat).toContain(`打印时本会场最新签名记录：第4号，哈希前12位${head.hash}`);
+  });
+
+  it('the PDF of the replaced record says it was corrected, and by which record', async () => {
+    const flat = await pdfText(chain[1]!, {
+      records: all,
+      correctedBy: corrected,
+      chainHead: head,
+    });
+    expect(flat).toContain('满意度测评结果（已被更正）');
+    expect(flat).toContain('本记录已由第4号记录更正（更正后结果：满意）');
+    expect(flat).toContain(`第4号，哈希前12位${head.hash}`);
+  });
+
+  it('the CSV marks the correction and the corrected record', () => {
+    const rows: Record<string, string>[] = parse(recordsCsv(all).slice(1), { columns: true });
+    expect(rows[3]).toMatchObject({
+      corrects: '2',
+      correction:
+        '更正记录：更正第 2 号记录（原结果：不满意），理由：计票员将满意票误计为不满意票；提议：secretariat，确认：chair',
+      proposedBy: 'secretariat',
+      confirmedBy: 'chair',
+      correctedBy: '',
+    });
+    expect(rows[1]!.correctedBy).toBe('本记录已由第 4 号记录更正');
+    expect(rows[0]!.correctedBy).toBe('');
+  });
+
+  it('escapes cells that a spreadsheet would read as a formula', () => {
+    const evil = ['=HYPERLINK("http://x","y")', '+1+1', '-2+3', '@SUM(A1)', '\tx', '\rx'];
+    const records = evil.map((title) => ({ ...chain[0]!, title, organ: title }));
+    const rows: Record<string, string>[] = parse(recordsCsv(records).slice(1), {
+      columns: true,
+    });
+    expect(rows.map((r) => r.title)).toEqual(evil.map((e) => `'${e}`));
+    expect(rows.map((r) => r.organ)).toEqual(evil.map((e) => `'${e}`));
+    // Numbers and ordinary text are left alone.
+    expect(rows[0]!.members).toBe(String(chain[0]!.members));
+    expect(neutralize('省人民政府')).toBe('省人民政府');
   });
 });

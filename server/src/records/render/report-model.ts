@@ -1,7 +1,8 @@
 import { outcomeLabelOf } from './labels';
 import { canonicalHash } from '../canonical';
 import { keyFingerprint } from '../keys';
-import type { SealedRecord } from '@hall/shared';
+import { correctionNote, type ChainHead, type SealedRecord } from '@hall/shared';
+import { correctionOf } from '../current';
 
 /**
  * Everything a printout shows, taken from the sealed record alone: the console, the hall
@@ -9,8 +10,12 @@ import type { SealedRecord } from '@hall/shared';
  */
 export interface ReportModel {
   heading: string;
-  /** For a correction: which record it corrects and why; null for an original record. */
+  /** For a correction: which record it corrects, the outcome it replaces and why; else null. */
   correction: string | null;
+  /** For a record that a later correction replaced: which one, and its outcome; else null. */
+  supersededBy: string | null;
+  /** The hall chain's latest record when this was printed (seq and short hash), if known. */
+  chainHead: string | null;
   title: string;
   organ: string | null;
   hall: string;
@@ -28,11 +33,30 @@ export interface ReportModel {
   fingerprint: string;
 }
 
-export function reportModel(r: SealedRecord): ReportModel {
+/** What a printout knows beyond its record: the chain it belongs to. */
+export interface ReportContext {
+  /** The hall's chain (to name the outcome an old-style correction replaced). */
+  records?: readonly SealedRecord[];
+  /** The record that corrects this one, if any. */
+  correctedBy?: SealedRecord | null;
+  chainHead?: ChainHead | null;
+}
+
+export function reportModel(r: SealedRecord, ctx: ReportContext = {}): ReportModel {
+  const c = correctionOf(r, ctx.records);
+  const by = ctx.correctedBy;
   return {
-    heading: r.corrects ? '满意度测评结果（更正）' : '满意度测评结果',
-    correction: r.corrects
-      ? `本记录更正第 ${r.corrects.seq} 号记录（哈希 ${r.corrects.hash}）。更正理由：${r.corrects.reason}`
+    heading: r.corrects
+      ? '满意度测评结果（更正）'
+      : by
+        ? '满意度测评结果（已被更正）'
+        : '满意度测评结果',
+    correction: c ? `${correctionNote(c).zh}。被更正记录的哈希：${c.hash}` : null,
+    supersededBy: by
+      ? `本记录已由第 ${by.seq} 号记录更正（更正后结果：${outcomeLabelOf(by)}），理由：${by.corrects?.reason ?? ''}；请以更正记录为准`
+      : null,
+    chainHead: ctx.chainHead
+      ? `打印时本会场最新签名记录：第 ${ctx.chainHead.seq} 号，哈希前 12 位 ${ctx.chainHead.hash}`
       : null,
     title: r.title,
     organ: r.organ ?? null,
