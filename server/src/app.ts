@@ -117,7 +117,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   if (caPem) await app.register(async (scope) => caRoutes(scope, { caPem }));
   await app.register(consolesPlugin, opts.consoleDirs ? { dirs: opts.consoleDirs } : {});
   app.decorate('live', new LiveHub(app.server, hall, users));
-  terminalLive.current = new TerminalLive(app.live.io, hall, terminals);
+  terminalLive.current = new TerminalLive(app.live.io, hall, terminals, app.live.handshakeFailures);
   // Sockets first (preClose): the HTTP server's close waits for open connections, and a
   // console's socket would otherwise hold shutdown open, and never learn it was disconnected.
   app.addHook('preClose', async () => {

@@ -19,13 +19,18 @@ afterAll(async () => {
 });
 
 /** Connect to `ns` from the loopback address `from`: 'connected' or the refusal's message. */
-function attempt(ns: string, from: string, token?: string): Promise<string> {
+function attempt(
+  ns: string,
+  from: string,
+  token?: string,
+  auth: Record<string, string> = token ? { token } : {},
+): Promise<string> {
   const s = connect(`${base}${ns}`, {
     transports: ['websocket'],
     reconnection: false,
     forceNew: true,
     localAddress: from,
-    ...(token ? { auth: { token } } : {}),
+    auth,
   } as Parameters<typeof connect>[1]);
   sockets.push(s);
   return new Promise((resolve) => {
@@ -58,5 +63,20 @@ describe('failed socket handshakes are throttled per address', () => {
       expect(await attempt('/chair', from, f.tokens.technician)).toMatch(/^无权访问/);
     }
     expect(await attempt('/chair', from, f.tokens.chair)).toBe('connected');
+  });
+
+  it('throttles forged seat-terminal credentials on /terminal the same way', async () => {
+    const from = '127.0.0.5';
+    for (let i = 0; i < HANDSHAKE_FAILURES.max; i++) {
+      const forged = `forged-credential-${String(i).padStart(25, '0')}`;
+      expect(await attempt('/terminal', from, undefined, { credential: forged })).toMatch(
+        /^终端凭证无效或已撤销/,
+      );
+    }
+    expect(await attempt('/terminal', from, undefined, { credential: 'x' })).toMatch(
+      /^连接失败次数过多/,
+    );
+    // The consoles' namespaces share the count: that address is refused there too.
+    expect(await attempt('/chair', from, f.tokens.chair)).toMatch(/^连接失败次数过多/);
   });
 });

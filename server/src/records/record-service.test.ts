@@ -434,6 +434,23 @@ describe('RecordService', () => {
       });
     });
 
+    it('refuses a reason, title or organ with a bidi override or a control character', () => {
+      const { records } = service();
+      records.seal(announced(1, { satisfied: 20, 'basically-satisfied': 20, unsatisfied: 10 }));
+      const counts = { satisfied: 20, 'basically-satisfied': 20, unsatisfied: 10 };
+      for (const bad of [
+        { reason: `${reason}\u202e意满不` },
+        { title: '关于\u0000报告' },
+        { organ: '省人民政府\u2066' },
+      ]) {
+        expect(
+          err(() => records.propose(1, { ...base, counts, ...bad }, 'secretariat')),
+          JSON.stringify(bad),
+        ).toMatchObject({ statusCode: 422, code: 'UNSAFE_TEXT' });
+      }
+      expect(records.proposals()).toEqual([]);
+    });
+
     it('fixes what a person typed: title, organ, and the profile chosen by mistake (decided again)', () => {
       const { records } = service();
       records.seal(announced(1, { satisfied: 20, 'basically-satisfied': 20, unsatisfied: 10 }));

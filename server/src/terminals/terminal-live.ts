@@ -1,5 +1,6 @@
 import { TERMINAL_NAMESPACE, TERMINAL_STATE_EVENT } from '@hall/shared';
 import type { Namespace, Server } from 'socket.io';
+import { type FailureThrottle, retryText } from '../auth/throttle';
 import type { Hall } from '../hall';
 import { terminalStates } from './terminal-state';
 import type { TerminalService } from './terminal-service';
@@ -22,13 +23,30 @@ export class TerminalLive {
     io: Server,
     private readonly hall: Hall,
     private readonly terminals: TerminalService,
+    /** Failed handshakes per address, shared with the consoles' namespaces (live/live-hub.ts). */
+    failures: FailureThrottle,
   ) {
     this.ns = io.of(TERMINAL_NAMESPACE);
     this.ns.use((socket, next) => {
+      const address = socket.handshake.address;
+      const until = failures.blockedUntil(address);
+      if (until) {
+        const when = retryText(until);
+        return next(
+          new Error(
+            `连接失败次数过多，${when.zh} / too many failed handshakes from this address; ${when.en}`,
+          ),
+        );
+      }
       const who = terminals.authenticate(
         (socket.handshake.auth as { credential?: unknown }).credential,
       );
-      if (!who) return next(new Error('unauthorized: unknown or revoked terminal credential'));
+      if (!who) {
+        failures.fail(address);
+        return next(
+          new Error('终端凭证无效或已撤销 / unauthorized: unknown or revoked terminal credential'),
+        );
+      }
       socket.data.terminalId = who.terminalId;
       socket.data.seat = who.seat;
       next();

@@ -12,6 +12,8 @@ export const FIELD = {
   itemTitle: { zh: '议程标题', en: 'agenda item title' },
   organ: { zh: '报告机关', en: 'reporting organ' },
   voteTitle: { zh: '测评标题', en: 'vote title' },
+  correctionReason: { zh: '更正理由', en: 'reason of the correction' },
+  rejectReason: { zh: '退回理由', en: 'reason of the rejection' },
 } as const satisfies Record<string, FieldName>;
 
 /**

@@ -1,6 +1,6 @@
 import { tally, type Profile, type TallyResult } from '@hall/shared';
 import type { Db } from '../db/open-db';
-import { decodeCount } from '../db/schema';
+import { decodeCount, encodeCount } from '../db/schema';
 
 export type VoteState = 'open' | 'closed' | 'announced';
 
@@ -50,4 +50,112 @@ export function announcedAtOf(db: Db, voteId: number): string | undefined {
   const row = db.prepare('SELECT document FROM results WHERE vote_id = ?').get(voteId) as
     { document: string } | undefined;
   return row ? (JSON.parse(row.document) as { announcedAt: string }).announcedAt : undefined;
+}
+
+/** The latest vote's row (the one every command refers to), or undefined if none was opened. */
+export function latestVoteRow(db: Db): VoteRow | undefined {
+  return db.prepare('SELECT * FROM votes ORDER BY vote_id DESC LIMIT 1').get() as
+    VoteRow | undefined;
+}
+
+/** A vote's row, or undefined. */
+export function voteRowOf(db: Db, voteId: number): VoteRow | undefined {
+  return db.prepare('SELECT * FROM votes WHERE vote_id = ?').get(voteId) as VoteRow | undefined;
+}
+
+/** The latest vote's id, or null. */
+export function latestVoteId(db: Db): number | null {
+  const row = db.prepare('SELECT vote_id FROM votes ORDER BY vote_id DESC LIMIT 1').get() as
+    { vote_id: number } | undefined;
+  return row?.vote_id ?? null;
+}
+
+/** The latest announced vote's id, or null. */
+export function latestAnnouncedVoteId(db: Db): number | null {
+  const row = db
+    .prepare(`SELECT vote_id FROM votes WHERE state = 'announced' ORDER BY vote_id DESC LIMIT 1`)
+    .get() as { vote_id: number } | undefined;
+  return row?.vote_id ?? null;
+}
+
+/** How many seats have pressed in a vote (from `vote_seats`; never what they chose). */
+export function pressedSeatCount(db: Db, voteId: number): number {
+  const r = db
+    .prepare('SELECT count(*) AS n FROM vote_seats WHERE vote_id = ? AND pressed = 1')
+    .get(voteId) as { n: number };
+  return r.n;
+}
+
+/** A vote's announced result document as stored (JSON text), or undefined. */
+export function storedResultDocument(db: Db, voteId: number): string | undefined {
+  const row = db.prepare('SELECT document FROM results WHERE vote_id = ?').get(voteId) as
+    { document: string } | undefined;
+  return row?.document;
+}
+
+/** The tags of the latest `n` votes (a fresh tag must differ from them). */
+export function recentVoteTags(db: Db, n: number): number[] {
+  const rows = db.prepare('SELECT tag FROM votes ORDER BY vote_id DESC LIMIT ?').all(n) as {
+    tag: number;
+  }[];
+  return rows.map((r) => r.tag);
+}
+
+/** What a new vote's row holds when it opens. */
+export interface NewVote {
+  sessionId: number;
+  itemId: number | null;
+  title: string;
+  profile: Profile;
+  tag: number;
+  members: number;
+  openedAt: string;
+  closesAt: string | null;
+  ballotKeyId: string;
+}
+
+/**
+ * Write an opening vote's row and a `vote_seats` row per member seat (`pressed = 0`), in the
+ * given (seat) order; returns the vote id. Call only inside the opening transaction.
+ */
+export function insertOpenVote(db: Db, v: NewVote, seats: readonly string[]): number {
+  const info = db
+    .prepare(
+      `INSERT INTO votes (session_id, item_id, title, profile_json, tag, members, state,
+         opened_at, closes_at, ballot_key_id) VALUES (?, ?, ?, ?, ?, ?, 'open', ?, ?, ?)`,
+    )
+    .run(
+      v.sessionId,
+      v.itemId,
+      v.title,
+      JSON.stringify(v.profile),
+      v.tag,
+      v.members,
+      v.openedAt,
+      v.closesAt,
+      v.ballotKeyId,
+    );
+  const id = Number(info.lastInsertRowid);
+  const seat = db.prepare('INSERT INTO vote_seats (vote_id, seat, pressed) VALUES (?, ?, 0)');
+  for (const s of seats) seat.run(id, s);
+  return id;
+}
+
+/**
+ * Write a vote's close: its state, time and presence at close, and its counters (option → n,
+ * `invalid` among them), replacing any. Call only inside the closing transaction.
+ */
+export function storeClosedVote(
+  db: Db,
+  voteId: number,
+  closedAt: string,
+  present: number,
+  counts: ReadonlyMap<string, number>,
+): void {
+  db.prepare(
+    `UPDATE votes SET state = 'closed', closed_at = ?, present_at_close = ? WHERE vote_id = ?`,
+  ).run(closedAt, present, voteId);
+  db.prepare('DELETE FROM vote_counts WHERE vote_id = ?').run(voteId);
+  const count = db.prepare('INSERT INTO vote_counts (vote_id, option, n) VALUES (?, ?, ?)');
+  for (const [o, n] of counts) count.run(voteId, o, encodeCount(n));
 }

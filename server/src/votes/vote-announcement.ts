@@ -1,0 +1,65 @@
+import type { Profile } from '@hall/shared';
+import type { Db } from '../db/open-db';
+import { refuse } from '../errors';
+import type { AnnouncedVote } from '../records/record-service';
+import { resultDocument, type ResultDocument } from './result-document';
+import { tallyOfRow, type VoteRow, type VoteState } from './vote-store';
+
+/** A vote's state in the words of a refusal. */
+const STATE_ZH: Record<VoteState, string> = {
+  open: '正在进行',
+  closed: '已结束',
+  announced: '已公布',
+};
+
+/** Only a closed vote can be announced: refused with the reason otherwise. */
+export function requireClosed(row: VoteRow): void {
+  const voteId = row.vote_id;
+  if (row.state !== 'closed')
+    throw refuse(
+      'NOT_CLOSED',
+      `测评 ${voteId} ${STATE_ZH[row.state]}，不能公布（只能公布已结束的测评） / vote ${voteId} is ${row.state}, not closed`,
+    );
+}
+
+/**
+ * What announcing a closed vote stores: its immutable result document (decided from the
+ * counters written at close, under the profile fixed at opening), and what its sealed record
+ * is made of (the item's organ, if the vote belongs to an agenda item). Reads only.
+ */
+export function announcementOf(
+  db: Db,
+  hall: string,
+  row: VoteRow,
+  announcedAt: string,
+): { document: ResultDocument; record: AnnouncedVote } {
+  const voteId = row.vote_id;
+  const profile = JSON.parse(row.profile_json) as Profile;
+  const r = tallyOfRow(db, row);
+  const document = resultDocument(hall, row.session_id, profile, r, {
+    voteId,
+    title: row.title,
+    openedAt: row.opened_at,
+    closedAt: row.closed_at!,
+    announcedAt,
+  });
+  const item =
+    row.item_id === null
+      ? undefined
+      : (db.prepare('SELECT organ FROM agenda_items WHERE item_id = ?').get(row.item_id) as
+          { organ: string } | undefined);
+  const record: AnnouncedVote = {
+    hall,
+    sessionId: row.session_id,
+    voteId,
+    itemId: row.item_id,
+    title: row.title,
+    organ: item?.organ ?? null,
+    profile,
+    result: r,
+    openedAt: row.opened_at,
+    closedAt: row.closed_at!,
+    announcedAt,
+  };
+  return { document, record };
+}
