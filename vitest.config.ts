@@ -7,11 +7,13 @@ export default defineConfig({
   test: {
     include: [
       '{shared,drivers,server,test}/**/*.test.ts',
-      '{chair-console,terminal-ui}/src/**/*.test.{ts,tsx}',
+      '{chair-console,terminal-ui,ui-shared}/src/**/*.test.{ts,tsx}',
     ],
     exclude: ['**/node_modules/**', '**/dist/**'],
-    testTimeout: 20_000,
-    hookTimeout: 60_000,
+    // A bound, not a measure: generous, so a loaded machine (CI beside other work, a CLI
+    // process started through tsx) never fails a test that would pass on an idle one.
+    testTimeout: 120_000,
+    hookTimeout: 180_000,
     pool: 'forks',
   },
 });

@@ -5,7 +5,8 @@
 import { LineSupervisor } from './transport/line-supervisor';
 import type { LineHooks, LineTiming } from './transport/line-supervisor';
 import type { TransportFactory } from './transport/transport';
-import type { DriverEvent, DriverEventListener, LineStats } from './types';
+import { isHallMode } from './modbus/unit-state';
+import type { DriverEvent, DriverEventListener, HallMode, LineStats } from './types';
 
 export function emptyStats(): LineStats {
   return {
@@ -90,6 +91,13 @@ export const STATS_INTERVAL = {
   default: 10_000,
   doc: 'how often a line-stats event is emitted',
 };
+
+/** What `setMode` takes, checked the same on both buses (§1 MODE, §2 `$MODE`): throws a RangeError. */
+export function checkMode(mode: HallMode, tag: number): void {
+  if (!isHallMode(mode)) throw new RangeError(`unknown hall mode ${String(mode)}`);
+  if (!Number.isInteger(tag) || tag < 0 || tag > 0xffff)
+    throw new RangeError(`vote tag ${tag} is outside 0..65535`);
+}
 
 /** The keys bitmask of a modbus unit or the digit list of a keypad, as sorted numbers 1-5. */
 export function validKeys(keys: readonly number[] | undefined): number[] {

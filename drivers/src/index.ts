@@ -1,6 +1,7 @@
-/** The seat hardware drivers, their transports and the seat simulator (SEAT-PROTOCOLS.md). */
+/** The seat hardware drivers and their transports (SEAT-PROTOCOLS.md). The seat simulator is
+ * its own entry, `@hall/drivers/sim`. */
 export * from './types';
-export { createDriver, parseAddresses, BAUD_RATES } from './config';
+export { createDriver, parseAddresses, AddressError, BAUD_RATES } from './config';
 export type { BusConfig } from './config';
 export { resolveOptions, LINE_OPTIONS } from './options';
 export type { Bound } from './options';
@@ -18,13 +19,3 @@ export type { Transport, TransportFactory } from './transport/transport';
 export { SerialTransport, serialFactory } from './transport/serial-transport';
 export { MemoryLine } from './transport/memory-pair';
 export { LineSupervisor } from './transport/line-supervisor';
-export { ModbusBusSim } from './sim/modbus-bus-sim';
-export type { ModbusFaults, ModbusSimOptions } from './sim/modbus-bus-sim';
-export { SimUnit } from './sim/modbus-unit';
-export { WirelessBaseSim, RESEND_MS, CAPACITY } from './sim/wireless-base-sim';
-export type { WirelessFaults, SimKeypad } from './sim/wireless-base-sim';
-export { PtyPair } from './sim/pty-pair';
-export { PtySimulator } from './sim/pty-simulator';
-export { simulatedBus } from './sim/simulated-bus';
-export type { SimulatedBus } from './sim/simulated-bus';
-export { waitFor, sleep } from './sim/wait-for';

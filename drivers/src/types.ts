@@ -9,15 +9,16 @@
  * same when the hardware delivers it again (so the server can de-duplicate across restarts).
  */
 
+/** The highest address of each kind of bus: modbus unit ids 1..247, keypads 1..4095. */
+export const MAX_ADDRESS = { 'modbus-rtu': 247, 'wireless-base': 4095 } as const;
+
 /** What every seat shows and records under (SEAT-PROTOCOLS.md §1 MODE, §2 `$MODE`). */
 export type HallMode = 'idle' | 'checkin' | 'open' | 'closed';
 
-/** A seat is `<bus id>-<address>` (CONTRACT.md §3). */
-export type SeatId = string;
+import type { SeatId } from '@hall/shared';
 
-export function seatId(bus: string, address: number): SeatId {
-  return `${bus}-${address}`;
-}
+/** A seat is `<bus id>-<address>` (CONTRACT.md §3), built by `seatId` of @hall/shared. */
+export type { SeatId };
 
 /** A key event as the hardware reported it. `tag` is passed through for the server to check. */
 export interface KeyEvent {

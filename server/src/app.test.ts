@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { appFixture, type AppFixture } from './testing/app-fixture';
+import { appFixture, type AppFixture } from '../test-support/app-fixture';
 
 let f: AppFixture;
 afterEach(async () => {

@@ -1,6 +1,4 @@
-import { recordRoutes } from './routes/record-routes';
 import { TerminalLive } from './terminals/terminal-live';
-import { terminalRoutes } from './terminals/terminal-routes';
 import { TerminalService } from './terminals/terminal-service';
 import { terminalHallView } from './terminals/terminal-state';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
@@ -16,12 +14,15 @@ import { consolesPlugin } from './plugins/consoles';
 import { externalPlugins } from './plugins/external';
 import { attendanceRoutes } from './routes/attendance-routes';
 import { authRoutes } from './routes/auth-routes';
+import { caRoutes } from './routes/ca-routes';
+import { correctionRoutes } from './routes/correction-routes';
 import { hallRoutes } from './routes/hall-routes';
+import { recordRoutes } from './routes/record-routes';
 import { rosterRoutes } from './routes/roster-routes';
 import { sessionRoutes } from './routes/session-routes';
+import { terminalRoutes } from './routes/terminal-routes';
 import type { RouteContext } from './routes/types';
 import { voteRoutes } from './routes/vote-routes';
-import { caRoutes } from './tls/ca-route';
 
 export interface AppOptions {
   config: HallConfig;
@@ -45,10 +46,10 @@ export interface AppOptions {
   consoleDirs?: { chair: string; terminal: string };
 }
 
+// What the tests (and server.ts) reach through the app; the routes get a RouteContext instead.
 declare module 'fastify' {
   interface FastifyInstance {
     hall: Hall;
-    users: UserService;
     live: LiveHub;
     /** Every route with the roles that may call it (for the role-check test and the docs). */
     routeAccess: RouteAccess[];
@@ -89,13 +90,26 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   }
   const routeAccess: RouteAccess[] = [];
   app.decorate('hall', hall);
-  app.decorate('users', users);
   app.decorate('routeAccess', routeAccess);
 
   // Access first: it must see every route (the API docs' too), and every context inherits it.
   await app.register(accessPlugin, { users, routes: routeAccess, publicPrefixes: ['/docs'] });
   await app.register(externalPlugins, { rateLimitMax: opts.rateLimitMax ?? 3000 });
-  const ctx: RouteContext = { hall, users, demo: opts.demo };
+  // socket.io is attached to the app's HTTP server before any route: the hubs exist when the
+  // routes are registered, so the context is complete from the start.
+  const terminals = new TerminalService(hall.db, terminalHallView(hall), opts.now);
+  const live = new LiveHub(app.server, hall, users);
+  const terminalLive = new TerminalLive(live.io, hall, terminals, live.handshakeFailures);
+  app.decorate('live', live);
+  const ctx: RouteContext = {
+    hall,
+    users,
+    demo: opts.demo,
+    records: hall.records,
+    terminals,
+    terminalLive,
+    ...(opts.tls?.ca ? { caPem: opts.tls.ca } : {}),
+  };
   for (const routes of [
     authRoutes,
     rosterRoutes,
@@ -103,26 +117,19 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     attendanceRoutes,
     voteRoutes,
     hallRoutes,
+    correctionRoutes,
+    recordRoutes,
+    terminalRoutes,
+    caRoutes,
   ]) {
     await app.register(async (scope) => routes(scope, ctx));
   }
-  const terminals = new TerminalService(hall.db, terminalHallView(hall), opts.now);
-  // The /terminal namespace needs socket.io, which starts after the routes are registered.
-  const terminalLive: { current?: TerminalLive } = {};
-  await app.register(async (scope) => recordRoutes(scope, { records: hall.records, hall }));
-  await app.register(async (scope) =>
-    terminalRoutes(scope, { hall, terminals, live: () => terminalLive.current }),
-  );
-  const caPem = opts.tls?.ca;
-  if (caPem) await app.register(async (scope) => caRoutes(scope, { caPem }));
   await app.register(consolesPlugin, opts.consoleDirs ? { dirs: opts.consoleDirs } : {});
-  app.decorate('live', new LiveHub(app.server, hall, users));
-  terminalLive.current = new TerminalLive(app.live.io, hall, terminals, app.live.handshakeFailures);
   // Sockets first (preClose): the HTTP server's close waits for open connections, and a
   // console's socket would otherwise hold shutdown open, and never learn it was disconnected.
   app.addHook('preClose', async () => {
-    terminalLive.current?.close();
-    await app.live.close();
+    terminalLive.close();
+    await live.close();
   });
   app.addHook('onClose', async () => {
     await hall.stop();

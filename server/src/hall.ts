@@ -1,12 +1,11 @@
 import { moveLegacySigningKey, type HallKey } from './records/keys';
 import { RecordService } from './records/record-service';
-import { randomUUID } from 'node:crypto';
-import type { KeyEvent, Lamp } from '@hall/drivers';
+import type { KeyEvent } from '@hall/drivers';
 import type { Logger } from 'pino';
 import { AttendanceService } from './attendance/attendance-service';
 import type { HallConfig } from './config/hall-config';
 import { openDb, type Db } from './db/open-db';
-import { notFound, refuse } from './errors';
+import { refuse } from './errors';
 import type { BuiltBus } from './hardware/build-buses';
 import { HallHardware } from './hardware/hall-hardware';
 import { RosterService } from './roster/roster-service';
@@ -15,7 +14,7 @@ import { SessionService } from './sessions/session-service';
 import { freshTag } from './votes/tags';
 import { BallotKeys } from './votes/ballot-keys';
 import { PressHandler } from './votes/press-handler';
-import { VoteService } from './votes/vote-service';
+import { VoteService, type VoteEvents } from './votes/vote-service';
 
 export interface HallOptions {
   config: HallConfig;
@@ -60,17 +59,25 @@ export class Hall {
     this.roster = new RosterService(this.db);
     this.sessions = new SessionService(this.db, now);
     this.attendance = new AttendanceService(this.db, this.roster, this.sessions, options.config);
-    this.votes = new VoteService(
-      this.db,
-      this.roster,
-      this.sessions,
-      this.attendance,
-      options.config,
+    // What the votes tell the rest of the hall; each reaches a service built below, when called.
+    const voteEvents: VoteEvents = {
+      mode: (mode, tag) => this.hardware.setMode(mode, tag),
+      changed: () => this.emit('state'),
+      flushPresses: () => this.presses.flush(),
+      announced: (v) => this.records.seal(v),
+    };
+    this.votes = new VoteService({
+      db: this.db,
+      roster: this.roster,
+      sessions: this.sessions,
+      attendance: this.attendance,
+      config: options.config,
       now,
-      new BallotKeys(options.keyDir, log, options.ballotKeyIds),
+      ballotKeys: new BallotKeys(options.keyDir, log, options.ballotKeyIds),
       log,
-      options.random,
-    );
+      events: voteEvents,
+      ...(options.random ? { random: options.random } : {}),
+    });
     this.buses = options.buses;
     this.hardware = new HallHardware(options.buses, log);
     this.presses = new PressHandler(
@@ -88,15 +95,15 @@ export class Hall {
     );
     // No key stays in the data directory (server/SECRECY.md): an old version's is moved out.
     moveLegacySigningKey(options.dataDir, options.keyDir, log);
-    this.records = new RecordService(this.db, options.keyDir, now, options.signingKey);
-    this.votes.hooks = {
-      mode: (mode, tag) => this.hardware.setMode(mode, tag),
-      changed: () => this.emit('state'),
-      flushPresses: () => this.presses.flush(),
-      announced: (v) => this.records.seal(v),
-    };
     // A confirmed correction is a new sealed record: every screen shows it at once.
-    this.records.changed = () => this.emit('state');
+    this.records = new RecordService(
+      this.db,
+      options.keyDir,
+      now,
+      options.signingKey,
+      undefined,
+      () => this.emit('state'),
+    );
     this.hardware.listen(
       (e) => this.presses.submit(e),
       () => this.emit('hardware'),
@@ -159,6 +166,13 @@ export class Hall {
     this.hardware.setMode('idle', 0);
     this.emit('state');
     return id;
+  }
+
+  /** Add an agenda item to the current sitting; the consoles' `sitting` push shows it. */
+  addItem(title: string, organ: string): number {
+    const itemId = this.sessions.addItem(title, organ);
+    this.emit('state');
+    return itemId;
   }
 
   openCheckin() {
@@ -238,70 +252,4 @@ export class Hall {
     this.injected.add(e);
     this.presses.submit(e);
   }
-
-  /**
-   * Demo hall (and tests): seat `seat` presses `keys`. Without `deliveryId`/`tag` the simulated
-   * seat presses for real (the driver polls or receives it over its protocol); with them, the
-   * event is delivered as hardware would deliver it (again): same id, same event.
-   */
-  async demoPress(p: {
-    seat: string;
-    keys: number[];
-    deliveryId?: string;
-    tag?: number;
-  }): Promise<{ lamp: Lamp; deliveryId: string }> {
-    if (!this.config.seats.includes(p.seat)) {
-      throw notFound(
-        'UNKNOWN_SEAT',
-        `席位 ${p.seat} 不属于本会场 / seat ${p.seat} is not a seat of this hall`,
-      );
-    }
-    const dash = p.seat.lastIndexOf('-');
-    const bus = p.seat.slice(0, dash);
-    const address = Number(p.seat.slice(dash + 1));
-    const keys = [...new Set(p.keys)].sort((a, b) => a - b);
-    const sim = this.buses.find((b) => b.driver.busId === bus)?.press;
-    if (sim && p.deliveryId === undefined && p.tag === undefined) {
-      const settled = this.hardware.nextSettle(p.seat);
-      sim(address, keys);
-      return withTimeout(settled, 10_000, p.seat);
-    }
-    const deliveryId = p.deliveryId ?? `demo:${randomUUID()}`;
-    const settled = this.hardware.nextSettle(`id:${deliveryId}`);
-    this.inject({
-      type: 'key',
-      bus,
-      address,
-      seat: p.seat,
-      tag: p.tag ?? this.hardware.currentMode.tag,
-      keys,
-      deliveryId,
-    });
-    return withTimeout(settled, 10_000, p.seat);
-  }
-}
-
-function withTimeout<T>(p: Promise<T>, ms: number, seat: string): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const t = setTimeout(
-      () =>
-        reject(
-          refuse(
-            'SEAT_SILENT',
-            `席位 ${seat}：${ms} 毫秒内未得到处理结果 / seat ${seat}: no decision within ${ms} ms`,
-          ),
-        ),
-      ms,
-    );
-    p.then(
-      (v) => {
-        clearTimeout(t);
-        resolve(v);
-      },
-      (e: unknown) => {
-        clearTimeout(t);
-        reject(e instanceof Error ? e : new Error(String(e)));
-      },
-    );
-  });
 }

@@ -1,6 +1,12 @@
 import { useEffect, useState } from 'react';
 import { io } from 'socket.io-client';
-import { TERMINAL_NAMESPACE, TERMINAL_STATE_EVENT, type TerminalState } from '@hall/shared';
+import {
+  HallErrorCode,
+  handshakeRefusalCode,
+  TERMINAL_NAMESPACE,
+  TERMINAL_STATE_EVENT,
+  type TerminalState,
+} from '@hall/shared';
 
 export interface TerminalLive {
   connected: boolean;
@@ -24,7 +30,8 @@ export function useTerminalLive(credential: string | null): TerminalLive {
       }));
     });
     socket.on('connect_error', (err) => {
-      const refused = /credential|revoked|unauthori[sz]ed|forbidden/i.test(err.message);
+      // Decided by the refusal's code, never by its text (a throttled handshake retries).
+      const refused = handshakeRefusalCode(err) === HallErrorCode.BAD_CREDENTIAL;
       setLive((l) => ({ ...l, connected: false, refused: l.refused || refused }));
       if (refused) socket.close();
     });

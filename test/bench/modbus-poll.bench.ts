@@ -3,7 +3,8 @@
  * poll of registers 0-3 is about 6.3 ms a unit at 115200 baud, ~159 a second), and a full poll
  * cycle of a 60-unit bus against the physical 0.38 s.
  */
-import { ModbusBusSim, ModbusRtuDriver, PtySimulator, serialFactory, waitFor } from '@hall/drivers';
+import { ModbusRtuDriver, serialFactory } from '@hall/drivers';
+import { ModbusBusSim, PtySimulator, waitFor } from '@hall/drivers/sim';
 import { sleep } from './bench';
 import type { Bench, Figure } from './bench';
 

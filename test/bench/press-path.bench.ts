@@ -1,4 +1,4 @@
-import { pressThroughput, UNITS_PER_BUS } from '../../server/src/bench/press-throughput';
+import { pressThroughput, UNITS_PER_BUS } from '../../server/test-support/press-throughput';
 import type { Bench } from './bench';
 
 /**

@@ -3,15 +3,8 @@
  * settled, ACK out), against the wire limit of the KEY lines at 115200 baud, 10 bits a
  * character (§2: the base sends one `$KEY,...*HH\r\n` line per event).
  */
-import {
-  encodeBaseBody,
-  encodeLine,
-  PtySimulator,
-  serialFactory,
-  waitFor,
-  WirelessBaseDriver,
-  WirelessBaseSim,
-} from '@hall/drivers';
+import { encodeBaseBody, encodeLine, serialFactory, WirelessBaseDriver } from '@hall/drivers';
+import { PtySimulator, waitFor, WirelessBaseSim } from '@hall/drivers/sim';
 import { BAUD, BITS_PER_CHAR, sleep } from './bench';
 import type { Bench, Figure } from './bench';
 

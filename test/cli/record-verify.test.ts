@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { SealedRecord } from '@hall/shared';
 import { canonicalHash } from '../../server/src/records/canonical';
 import { sealRecord } from '../../server/src/records/seal';
-import { bodyFor, sampleChain, tempKey } from '../../server/src/records/test-records';
+import { bodyFor, sampleChain, tempKey } from '../../server/test-support/test-records';
 import { hallCli } from '../support/hall-cli';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'hall-verify-'));

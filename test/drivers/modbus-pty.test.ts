@@ -2,7 +2,8 @@
 // corruption, lost frames, a unit reset and a pulled cable keeps the count exact
 // (SEAT-PROTOCOLS.md §1, §3). No timed assertions: conditions with generous bounds.
 import { afterEach, describe, expect, it } from 'vitest';
-import { ModbusBusSim, ModbusRtuDriver, PtySimulator, serialFactory, waitFor } from '@hall/drivers';
+import { ModbusRtuDriver, serialFactory } from '@hall/drivers';
+import { ModbusBusSim, PtySimulator, waitFor } from '@hall/drivers/sim';
 import type { DriverEvent, KeyEvent, ModbusOptions } from '@hall/drivers';
 
 const OPTIONS: ModbusOptions = {

@@ -2,13 +2,8 @@
 // with dropped and corrupted lines, lost ACKs, a base reset and a pulled cable keeps the count
 // exact (SEAT-PROTOCOLS.md §2, §3). No timed assertions: conditions with generous bounds.
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  PtySimulator,
-  serialFactory,
-  waitFor,
-  WirelessBaseDriver,
-  WirelessBaseSim,
-} from '@hall/drivers';
+import { serialFactory, WirelessBaseDriver } from '@hall/drivers';
+import { PtySimulator, waitFor, WirelessBaseSim } from '@hall/drivers/sim';
 import type { DriverEvent, KeyEvent, WirelessOptions } from '@hall/drivers';
 
 const OPTIONS: WirelessOptions = {

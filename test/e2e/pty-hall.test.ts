@@ -1,6 +1,6 @@
 import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { ModbusBusSim, PtySimulator, WirelessBaseSim } from '@hall/drivers';
+import { ModbusBusSim, PtySimulator, WirelessBaseSim } from '@hall/drivers/sim';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   api,

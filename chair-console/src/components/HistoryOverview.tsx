@@ -1,5 +1,6 @@
 import type { HistoryEntry, OrganHistory } from '@hall/shared';
 import { useI18n } from '../lib/i18n';
+import { outcomeTone } from '../lib/labels';
 
 /**
  * The history of evaluations as a table (rows = reporting organs, columns = sittings in time
@@ -55,14 +56,6 @@ export function shareValue(e: HistoryEntry): number | null {
 /** SVG coordinates to two decimals. */
 const r2 = (v: number) => Math.round(v * 100) / 100;
 
-const TONE: Record<string, string> = {
-  satisfied: 'good',
-  accepted: 'good',
-  'basically-satisfied': 'fair',
-  unsatisfied: 'bad',
-  'rectification-required': 'bad',
-};
-
 export function HistoryTable({ organs }: { organs: OrganHistory[] }) {
   const { t } = useI18n();
   const sittings = sittingsOf(organs);
@@ -93,7 +86,7 @@ export function HistoryTable({ organs }: { organs: OrganHistory[] }) {
                     {entries.map((e) => (
                       <div
                         key={e.seq}
-                        className={`history-cell ${TONE[e.outcome] ?? 'neutral'}`}
+                        className={`history-cell ${outcomeTone(e.outcome)}`}
                         title={`${e.title}（${t('record')} ${e.seq}）`}
                       >
                         <strong>{e.outcomeLabel}</strong> {e.satisfiedShare}

@@ -1,7 +1,9 @@
+import type { VoteOpenBody } from '@hall/shared';
 import { errorText } from '../lib/api';
 import { useState, type FormEvent } from 'react';
 import { SEED_PROFILES } from '@hall/shared';
 import { useI18n } from '../lib/i18n';
+import { ProfileOptions } from './ProfileOptions';
 
 export interface AgendaItemView {
   itemId: number;
@@ -9,12 +11,7 @@ export interface AgendaItemView {
   organ: string;
 }
 
-export interface OpenVoteRequest {
-  title: string;
-  profile: string;
-  itemId?: number;
-  durationSeconds?: number;
-}
+export type OpenVoteRequest = VoteOpenBody;
 
 /**
  * Open an evaluation: item, profile, optional timer. The server refuses without a quorum; the
@@ -29,7 +26,7 @@ export function OpenVoteForm({
   onOpen: (req: OpenVoteRequest) => Promise<void>;
   disabled: boolean;
 }) {
-  const { t, pick } = useI18n();
+  const { t } = useI18n();
   // null: not chosen yet, which means the first agenda item (the agenda may arrive after this).
   const [chosen, setChosen] = useState<number | '' | null>(null);
   const itemId = chosen ?? items[0]?.itemId ?? '';
@@ -85,11 +82,7 @@ export function OpenVoteForm({
       <label>
         {t('profile')}
         <select value={profile} onChange={(e) => setProfile(e.target.value)} name="profile">
-          {SEED_PROFILES.map((p) => (
-            <option key={p.id} value={p.id}>
-              {pick(p.name)}
-            </option>
-          ))}
+          <ProfileOptions />
         </select>
       </label>
       <label>

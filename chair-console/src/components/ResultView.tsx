@@ -1,12 +1,11 @@
-import type { ChainHead, ResultPayload, Text } from '@hall/shared';
+import type { ChainHead, FollowUp, ResultPayload } from '@hall/shared';
 import { useI18n } from '../lib/i18n';
 import { optionLabel, outcomeLabel, profileFor } from '../lib/labels';
 import { BarChart, type Bar } from './BarChart';
 
 /** A decided result; the chair's copy also has the explanation and the follow-up. */
-export type ResultLike = ResultPayload & {
-  explanation?: Text;
-  followUp?: { action: string; label: Text; cite: string }[];
+export type ResultLike = Omit<ResultPayload, 'followUp'> & {
+  followUp?: Pick<FollowUp, 'action' | 'label' | 'cite'>[];
 };
 
 const TONES: Record<string, Bar['tone']> = {

@@ -1,13 +1,8 @@
+import type { SeatView } from '@hall/shared';
 import { useI18n } from '../lib/i18n';
 
 /** One seat as the chair may see it: online, checked in. Never what anyone pressed. */
-export interface SeatView {
-  seat: string;
-  name: string | null;
-  role: 'member' | 'observer' | null;
-  online: boolean;
-  checkedIn: boolean;
-}
+export type { SeatView } from '@hall/shared';
 
 /** `terminalSeats`: the seats that vote by a confirmed seat terminal (marked on the map). */
 export function SeatMap({

@@ -1,6 +1,7 @@
 import { errorText } from '../lib/api';
 import { useCallback, useEffect, useState } from 'react';
 import { endpoints, type ChairTerminalView } from '../lib/endpoints';
+import { useAction } from '../lib/use-action';
 import { useI18n } from '../lib/i18n';
 
 /** How often the chair's list asks the server (a terminal redeeming a code pushes nothing). */
@@ -26,7 +27,7 @@ export function TerminalConfirmations({
 }) {
   const { t } = useI18n();
   const [list, setList] = useState<ChairTerminalView[]>([]);
-  const [error, setError] = useState<string | null>(null);
+  const { error, setError, act: attempt } = useAction();
 
   const load = useCallback(async () => {
     try {
@@ -44,15 +45,15 @@ export function TerminalConfirmations({
     return () => clearInterval(timer);
   }, [load, refreshKey]);
 
-  const act = (fn: () => Promise<unknown>) => async () => {
-    setError(null);
-    try {
-      await fn();
-    } catch (err) {
-      setError(errorText(err));
-    }
-    await load();
-  };
+  // Reload the list after every action, refused or not.
+  const act = (fn: () => Promise<unknown>) =>
+    attempt(async () => {
+      try {
+        await fn();
+      } finally {
+        await load();
+      }
+    });
 
   const pending = list.filter((x) => x.state === 'pending');
   const confirmed = list.filter((x) => x.state === 'confirmed');

@@ -1,46 +1,14 @@
+import { fetchBlob, fetchJson, type FetchJsonOptions } from '@hall/ui-shared';
+
 /**
- * The console's only way to the server's REST API (server/README.md). Every call names its
- * path here, so the console and the server's routes can be compared in one place.
+ * The console's only way to the server's REST API (server/README.md), through the UIs' one
+ * fetch wrapper (ui-shared/src/fetch-json.ts). Every call names its path in endpoints.ts, so
+ * the console and the server's routes can be compared in one place.
  */
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-    readonly code?: string,
-  ) {
-    super(message);
-  }
-}
+export { ApiError, errorText } from '@hall/ui-shared';
 
-/** What to show a person for a failure: the server's one-line reason, or the error's message. */
-export function errorText(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
-}
-
-export async function api<T>(
-  path: string,
-  options: { method?: string; body?: unknown; token?: string | null } = {},
-): Promise<T> {
-  const headers: Record<string, string> = {};
-  if (options.body !== undefined) headers['content-type'] = 'application/json';
-  if (options.token) headers.authorization = `Bearer ${options.token}`;
-  let res: Response;
-  try {
-    res = await fetch(path, {
-      method: options.method ?? (options.body === undefined ? 'GET' : 'POST'),
-      headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
-    });
-  } catch {
-    throw new ApiError(0, '无法连接会场服务器 / cannot reach the hall server');
-  }
-  const text = await res.text();
-  const data = text ? (JSON.parse(text) as unknown) : undefined;
-  if (!res.ok) {
-    const body = (data ?? {}) as { message?: string; code?: string };
-    throw new ApiError(res.status, body.message ?? res.statusText, body.code);
-  }
-  return data as T;
+export function api<T>(path: string, options: FetchJsonOptions = {}): Promise<T> {
+  return fetchJson<T>(path, options);
 }
 
 /** Base64 of a file's bytes, for the roster import (the server checks the encoding itself). */
@@ -56,9 +24,7 @@ export function fileToBase64(file: Blob): Promise<string> {
 
 /** Fetch a file with the bearer token and hand it to the browser as a download. */
 export async function download(path: string, token: string, filename: string): Promise<void> {
-  const res = await fetch(path, { headers: { authorization: `Bearer ${token}` } });
-  if (!res.ok) throw new ApiError(res.status, res.statusText);
-  const url = URL.createObjectURL(await res.blob());
+  const url = URL.createObjectURL(await fetchBlob(path, token));
   const a = document.createElement('a');
   a.href = url;
   a.download = filename;

@@ -20,3 +20,16 @@ export function timeLeft(iso: string | null, now: number): string | null {
   const s = Math.ceil(ms / 1000);
   return `${String(Math.floor(s / 60)).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}`;
 }
+
+/** The colour class of an outcome (history cells and tables): good, fair, bad or neutral. */
+const OUTCOME_TONE: Record<string, string> = {
+  satisfied: 'good',
+  accepted: 'good',
+  'basically-satisfied': 'fair',
+  unsatisfied: 'bad',
+  'rectification-required': 'bad',
+};
+
+export function outcomeTone(outcome: string): string {
+  return OUTCOME_TONE[outcome] ?? 'neutral';
+}

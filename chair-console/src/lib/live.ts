@@ -5,6 +5,7 @@ import type {
   HardwarePayload,
   ResultPayload,
   ServerToClientEvents,
+  SittingPayload,
   VotePayload,
 } from '@hall/shared';
 
@@ -15,6 +16,8 @@ export interface LiveState {
   vote: VotePayload | null;
   result: ResultPayload | null;
   hardware: HardwarePayload | null;
+  /** The sitting, its agenda and the seat map (console namespaces; null on the display's). */
+  sitting: SittingPayload | null;
 }
 
 export const EMPTY_LIVE: LiveState = {
@@ -23,6 +26,7 @@ export const EMPTY_LIVE: LiveState = {
   vote: null,
   result: null,
   hardware: null,
+  sitting: null,
 };
 
 /**
@@ -44,6 +48,7 @@ export function useLive(namespace: string, token: string | null): LiveState {
     socket.on('vote', (vote) => setState((s) => ({ ...s, vote })));
     socket.on('result', (result) => setState((s) => ({ ...s, result })));
     socket.on('hardware', (hardware) => setState((s) => ({ ...s, hardware })));
+    socket.on('sitting', (sitting) => setState((s) => ({ ...s, sitting })));
     return () => {
       socket.close();
     };

@@ -1,59 +1,38 @@
-import { errorText } from '../lib/api';
-import { useCallback, useEffect, useState } from 'react';
-import { NAMESPACES } from '@hall/shared';
+import { useState } from 'react';
+import { NAMESPACES, type VoteResultReply } from '@hall/shared';
 import { AgendaList } from '../components/AgendaList';
 import { AttendancePanel } from '../components/AttendancePanel';
 import { BusHealth } from '../components/BusHealth';
 import { ConnectionBanner } from '../components/ConnectionBanner';
 import { OpenVoteForm } from '../components/OpenVoteForm';
 import { ResultView, type ResultLike } from '../components/ResultView';
-import { SeatMap, type SeatView } from '../components/SeatMap';
+import { SeatMap } from '../components/SeatMap';
 import { TerminalConfirmations } from '../components/TerminalConfirmations';
 import { VoteProgress } from '../components/VoteProgress';
-import { endpoints, type Session } from '../lib/endpoints';
+import { endpoints } from '../lib/endpoints';
 import { useI18n } from '../lib/i18n';
+import { useAction } from '../lib/use-action';
 import { useLive } from '../lib/live';
 
 /** The presiding officer's console: the sitting at a glance, and the vote from open to announce. */
 export function ChairPage({ token }: { token: string }) {
   const { t } = useI18n();
   const live = useLive(NAMESPACES.chair, token);
-  const [session, setSession] = useState<Session | null>(null);
-  const [seats, setSeats] = useState<SeatView[]>([]);
   const [terminalSeats, setTerminalSeats] = useState<string[]>([]);
   const [closed, setClosed] = useState<ResultLike | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  const refresh = useCallback(async () => {
-    try {
-      setSession(await endpoints.currentSession(token));
-      setSeats((await endpoints.seats(token)).seats);
-    } catch (err) {
-      setError(errorText(err));
-    }
-  }, [token]);
-
-  // Seats and agenda follow the pushed attendance and hardware state.
-  useEffect(() => {
-    void refresh();
-  }, [refresh, live.attendance, live.hardware, live.connected]);
-
-  const act = (fn: () => Promise<unknown>) => async () => {
-    setError(null);
-    try {
-      await fn();
-    } catch (err) {
-      setError(errorText(err));
-    }
-  };
+  const { error, act } = useAction();
+  // The sitting, its agenda and the seat map come with the push alone: nothing is re-fetched.
+  const session = live.sitting?.session ?? null;
+  const seats = live.sitting?.seats ?? [];
 
   const vote = live.vote;
   const state = vote?.state ?? null;
+  // The pushed result is the page's; the close (or announce) reply only until the push has it.
   const result: ResultLike | null =
-    closed && closed.voteId === vote?.voteId
-      ? { ...closed, announcedAt: live.result?.announcedAt ?? closed.announcedAt }
-      : live.result && live.result.voteId === vote?.voteId
-        ? live.result
+    live.result && live.result.voteId === vote?.voteId
+      ? live.result
+      : closed && closed.voteId === vote?.voteId
+        ? closed
         : null;
 
   return (
@@ -106,7 +85,7 @@ export function ChairPage({ token }: { token: string }) {
               <button
                 type="button"
                 className="primary"
-                onClick={act(async () => setClosed(await endpoints.closeVote(token)))}
+                onClick={act(async () => setClosed(shown(await endpoints.closeVote(token))))}
               >
                 {t('closeVote')}
               </button>
@@ -115,7 +94,7 @@ export function ChairPage({ token }: { token: string }) {
               <button
                 type="button"
                 className="primary"
-                onClick={act(async () => setClosed(await endpoints.announceVote(token)))}
+                onClick={act(async () => setClosed(shown(await endpoints.announceVote(token))))}
               >
                 {t('announce')}
               </button>
@@ -133,3 +112,6 @@ export function ChairPage({ token }: { token: string }) {
     </div>
   );
 }
+
+/** A close or announce reply as the result view shows it until the push brings the result. */
+const shown = (r: VoteResultReply): ResultLike => ({ ...r, announcedAt: r.announcedAt ?? null });

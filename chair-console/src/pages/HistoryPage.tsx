@@ -1,17 +1,11 @@
 import { errorText } from '../lib/api';
 import { useEffect, useState } from 'react';
-import { SEED_PROFILES, type OrganHistory } from '@hall/shared';
+import type { OrganHistory } from '@hall/shared';
 import { HistoryShareChart, HistoryTable } from '../components/HistoryOverview';
 import { endpoints } from '../lib/endpoints';
 import { useI18n } from '../lib/i18n';
-
-const TONE: Record<string, string> = {
-  satisfied: 'good',
-  accepted: 'good',
-  'basically-satisfied': 'fair',
-  unsatisfied: 'bad',
-  'rectification-required': 'bad',
-};
+import { outcomeTone } from '../lib/labels';
+import { ProfileOptions } from '../components/ProfileOptions';
 
 /**
  * Evaluations per reporting organ: 纵向 (one organ over time, a row of results) and 横向 (the
@@ -53,11 +47,7 @@ export function HistoryPage({ token }: { token: string }) {
           {t('profile')}
           <select value={profile ?? ''} onChange={(e) => setProfile(e.target.value || undefined)}>
             <option value="">{t('allProfiles')}</option>
-            {SEED_PROFILES.map((p) => (
-              <option key={p.id} value={p.id}>
-                {pick(p.name)}
-              </option>
-            ))}
+            <ProfileOptions />
           </select>
         </label>
         <button
@@ -89,7 +79,7 @@ export function HistoryPage({ token }: { token: string }) {
             {o.entries.map((e) => (
               <li
                 key={e.seq}
-                className={`tone-cell ${TONE[e.outcome] ?? 'neutral'}`}
+                className={`tone-cell ${outcomeTone(e.outcome)}`}
                 title={`${e.title} ${e.satisfiedShare}`}
               >
                 <span className="when">

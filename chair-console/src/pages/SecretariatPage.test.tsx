@@ -25,7 +25,9 @@ function serve(roster: { status: number; body: unknown }) {
       if (url === '/api/roster')
         return new Response(JSON.stringify(roster.body), { status: roster.status });
       if (url === '/api/sessions/current')
-        return new Response(JSON.stringify({ message: 'none' }), { status: 404 });
+        return new Response(JSON.stringify({ code: 'NO_SESSION', message: 'none' }), {
+          status: 404,
+        });
       if (url === '/api/records')
         return new Response(JSON.stringify({ records: [] }), { status: 200 });
       if (url === '/api/corrections')
@@ -64,6 +66,7 @@ describe('SecretariatPage roster import', () => {
       status: 422,
       body: {
         statusCode: 422,
+        code: 'ROSTER_INVALID',
         message: '第 3 行：席位 Z-9 不属于本会场 / line 3: seat Z-9 is not a seat of this hall',
       },
     });
@@ -135,7 +138,10 @@ describe('SecretariatPage corrections (issue 10)', () => {
       'fetch',
       vi.fn(async (url: string, init?: RequestInit) => {
         calls.push(`${init?.method ?? 'GET'} ${url}`);
-        if (url === '/api/sessions/current') return new Response('{}', { status: 404 });
+        if (url === '/api/sessions/current')
+          return new Response(JSON.stringify({ code: 'NO_SESSION', message: 'none' }), {
+            status: 404,
+          });
         if (url === '/api/records')
           return new Response(
             JSON.stringify({ records: confirmed ? [record, correction] : [record] }),

@@ -7,13 +7,15 @@
  * writes follow the server's `settle`/`showLamp` and go before the next poll. A unit that stops
  * answering is polled with exponential back-off so it does not slow the bus.
  */
-import { DriverBase, STATS_INTERVAL, validKeys } from '../driver-base';
+import { parseSeatId } from '@hall/shared';
+import { checkMode, DriverBase, STATS_INTERVAL, validKeys } from '../driver-base';
 import { LINE_OPTIONS, resolveOptions } from '../options';
 import type { TransportFactory } from '../transport/transport';
+import { MAX_ADDRESS } from '../types';
 import type { BusDriver, HallMode, KeyEvent, Lamp, SeatId } from '../types';
 import { BROADCAST, HREG, READ_INPUT, WRITE_MULTIPLE, WRITE_SINGLE } from './frames';
 import { ModbusMaster } from './master';
-import { bitsFromKeys, isHallMode, keysFromBits, lampBits, modeValue, newUnit } from './unit-state';
+import { bitsFromKeys, keysFromBits, lampBits, modeValue, newUnit } from './unit-state';
 import type { UnitState } from './unit-state';
 
 export const MODBUS_OPTIONS = {
@@ -72,8 +74,8 @@ export class ModbusRtuDriver extends DriverBase implements BusDriver {
     if (opts.retryMaxMs < opts.retryMinMs)
       throw new RangeError('option retryMaxMs is below retryMinMs');
     for (const a of addresses) {
-      if (!Number.isInteger(a) || a < 1 || a > 247)
-        throw new RangeError(`modbus address ${a} is outside 1..247`);
+      if (!Number.isInteger(a) || a < 1 || a > MAX_ADDRESS['modbus-rtu'])
+        throw new RangeError(`modbus address ${a} is outside 1..${MAX_ADDRESS['modbus-rtu']}`);
     }
     this.units = [...new Set(addresses)].map((a) => newUnit(busId, a));
     for (const u of this.units) this.byAddress.set(u.address, u);
@@ -102,9 +104,7 @@ export class ModbusRtuDriver extends DriverBase implements BusDriver {
   }
 
   setMode(mode: HallMode, tag: number): void {
-    if (!isHallMode(mode)) throw new RangeError(`unknown hall mode ${String(mode)}`);
-    if (!Number.isInteger(tag) || tag < 0 || tag > 0xffff)
-      throw new RangeError(`vote tag ${tag} is outside 0..65535`);
+    checkMode(mode, tag);
     // A new tag is a new phase: the lamps of the last one mean nothing now. Same tag, new mode
     // (open -> closed) keeps "registered" lit.
     const clearLamps = this.mode?.tag !== tag;
@@ -129,9 +129,8 @@ export class ModbusRtuDriver extends DriverBase implements BusDriver {
   }
 
   showLamp(seat: SeatId, lamp: Lamp): void {
-    const prefix = `${this.busId}-`;
-    if (!seat.startsWith(prefix)) return;
-    this.setLeds(this.byAddress.get(Number(seat.slice(prefix.length))), lamp, undefined);
+    const { bus, address } = parseSeatId(seat);
+    if (bus === this.busId) this.setLeds(this.byAddress.get(address), lamp, undefined);
   }
 
   /** Passes over the bus (units in back-off skipped) and the last one's duration (bench, diagnostics). */

@@ -4,6 +4,7 @@
  * `lamp` keeps only the green/red bits (DOMAIN.md "Secrecy is a hard requirement").
  */
 import { LED_GREEN, LED_RED } from './frames';
+import { seatId } from '@hall/shared';
 import type { Lamp } from '../types';
 
 export interface UnitState {
@@ -33,7 +34,7 @@ export interface UnitState {
 export function newUnit(bus: string, address: number): UnitState {
   return {
     address,
-    seat: `${bus}-${address}`,
+    seat: seatId(bus, address),
     online: false,
     misses: 0,
     retryAt: 0,

@@ -5,6 +5,7 @@
 import { createDriver, parseAddresses } from '../config';
 import type { BusConfig } from '../config';
 import { MemoryLine } from '../transport/memory-pair';
+import { MAX_ADDRESS } from '../types';
 import type { BusDriver } from '../types';
 import { ModbusBusSim } from './modbus-bus-sim';
 import { WirelessBaseSim } from './wireless-base-sim';
@@ -19,11 +20,17 @@ export async function simulatedBus(bus: BusConfig, seed = 1): Promise<SimulatedB
   const device = line.device();
   await device.open();
   if (bus.driver === 'modbus-rtu') {
-    const sim = new ModbusBusSim({ addresses: parseAddresses(bus.addresses, 247), seed });
+    const sim = new ModbusBusSim({
+      addresses: parseAddresses(bus.addresses, MAX_ADDRESS['modbus-rtu']),
+      seed,
+    });
     sim.attach(device);
     return { kind: 'modbus-rtu', driver, sim, line };
   }
-  const sim = new WirelessBaseSim({ keypads: parseAddresses(bus.addresses, 4095), seed });
+  const sim = new WirelessBaseSim({
+    keypads: parseAddresses(bus.addresses, MAX_ADDRESS['wireless-base']),
+    seed,
+  });
   sim.attach(device);
   return { kind: 'wireless-base', driver, sim, line };
 }

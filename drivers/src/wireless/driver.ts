@@ -7,8 +7,8 @@
  * until `$MODEOK`; `$LED` every `ledRetryMs` until `$LEDOK`, at most `ledRetries` times. `$INFO`
  * goes on every open and every `infoIntervalMs`, so a reset whose HELLO was lost is noticed.
  */
-import { DriverBase, STATS_INTERVAL, validKeys } from '../driver-base';
-import { isHallMode } from '../modbus/unit-state';
+import { parseSeatId, seatId } from '@hall/shared';
+import { checkMode, DriverBase, STATS_INTERVAL, validKeys } from '../driver-base';
 import { LINE_OPTIONS, resolveOptions } from '../options';
 import type { TransportFactory } from '../transport/transport';
 import type { BusDriver, HallMode, KeyEvent, Lamp, SeatId } from '../types';
@@ -85,9 +85,7 @@ export class WirelessBaseDriver extends DriverBase implements BusDriver {
   }
 
   setMode(mode: HallMode, tag: number): void {
-    if (!isHallMode(mode)) throw new RangeError(`unknown hall mode ${String(mode)}`);
-    if (!Number.isInteger(tag) || tag < 0 || tag > 0xffff)
-      throw new RangeError(`vote tag ${tag} is outside 0..65535`);
+    checkMode(mode, tag);
     this.mode = { mode, tag, confirmed: false };
     this.sendMode();
   }
@@ -105,8 +103,8 @@ export class WirelessBaseDriver extends DriverBase implements BusDriver {
   }
 
   showLamp(seat: SeatId, lamp: Lamp): void {
-    const prefix = `${this.busId}-`;
-    if (seat.startsWith(prefix)) this.led(Number(seat.slice(prefix.length)), lamp, undefined);
+    const { bus, address } = parseSeatId(seat);
+    if (bus === this.busId) this.led(address, lamp, undefined);
   }
 
   protected lineUp(): void {
@@ -179,7 +177,7 @@ export class WirelessBaseDriver extends DriverBase implements BusDriver {
       type: 'key',
       bus: this.busId,
       address: m.keypad,
-      seat: `${this.busId}-${m.keypad}`,
+      seat: seatId(this.busId, m.keypad),
       tag: m.tag,
       keys: m.keys,
       deliveryId: `${this.busId}:${m.boot}:${m.seq}`,

@@ -3,6 +3,7 @@
  * keypad): `seat-online` when one is first heard, `seat-status` per heartbeat, `seat-offline`
  * when none came for `heartbeatTimeoutMs`.
  */
+import { seatId } from '@hall/shared';
 import type { DriverEvent } from '../types';
 
 export class KeypadRegistry {
@@ -16,7 +17,7 @@ export class KeypadRegistry {
   ) {}
 
   heard(keypad: number, status: { battery: number; rssi: number } | undefined): void {
-    const seat = `${this.bus}-${keypad}`;
+    const seat = seatId(this.bus, keypad);
     if (!this.lastHeard.has(keypad)) {
       const keys = this.keysPerKeypad;
       this.emit({ type: 'seat-online', bus: this.bus, seat, ...(keys ? { keys } : {}) });
@@ -29,7 +30,7 @@ export class KeypadRegistry {
     for (const [keypad, at] of this.lastHeard) {
       if (now - at < this.timeoutMs) continue;
       this.lastHeard.delete(keypad);
-      this.emit({ type: 'seat-offline', bus: this.bus, seat: `${this.bus}-${keypad}` });
+      this.emit({ type: 'seat-offline', bus: this.bus, seat: seatId(this.bus, keypad) });
     }
   }
 }

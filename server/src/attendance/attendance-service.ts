@@ -1,9 +1,9 @@
 import type { HallConfig } from '../config/hall-config';
 import type { Db } from '../db/open-db';
-import { getMeta, setMeta } from '../db/open-db';
 import { notFound, refuse } from '../errors';
 import type { RosterService } from '../roster/roster-service';
 import type { SessionService } from '../sessions/session-service';
+import { AttendanceStore } from './attendance-store';
 import { quorumMet } from './quorum';
 
 export interface AttendanceSummary {
@@ -23,6 +23,7 @@ export interface AttendanceSummary {
  */
 export class AttendanceService {
   private present = new Set<string>();
+  private readonly store: AttendanceStore;
 
   constructor(
     private readonly db: Db,
@@ -30,6 +31,7 @@ export class AttendanceService {
     private readonly sessions: SessionService,
     private readonly config: HallConfig,
   ) {
+    this.store = new AttendanceStore(db);
     this.reload();
   }
 
@@ -37,29 +39,26 @@ export class AttendanceService {
     const id = this.sessions.currentId();
     this.present = new Set();
     if (id === null) return;
-    const rows = this.db
-      .prepare('SELECT member_id FROM attendance WHERE session_id = ? AND present = 1')
-      .all(id) as { member_id: string }[];
-    for (const r of rows) this.present.add(r.member_id);
+    for (const memberId of this.store.presentIds(id)) this.present.add(memberId);
   }
 
   get checkinOpen(): boolean {
-    return getMeta(this.db, 'checkin_open') === '1';
+    return this.store.checkinOpen();
   }
 
   get checkinTag(): number {
-    return Number(getMeta(this.db, 'checkin_tag') ?? '0');
+    return this.store.checkinTag();
   }
 
   /** Create the rows of every roster entry for the current sitting (present = 0), in id order. */
   ensureRows(): void {
     const id = this.sessions.currentId();
     if (id === null) return;
-    const insert = this.db.prepare(
-      'INSERT OR IGNORE INTO attendance (session_id, member_id, present, manual) VALUES (?, ?, 0, 0)',
-    );
     this.db.transaction(() => {
-      for (const e of this.roster.all()) insert.run(id, e.memberId);
+      this.store.insertAbsent(
+        id,
+        this.roster.all().map((e) => e.memberId),
+      );
     })();
   }
 
@@ -67,21 +66,21 @@ export class AttendanceService {
     this.sessions.requireCurrent();
     this.ensureRows();
     this.db.transaction(() => {
-      setMeta(this.db, 'checkin_tag', String(tag));
-      setMeta(this.db, 'checkin_open', '1');
+      this.store.setCheckinTag(tag);
+      this.store.setCheckinOpen(true);
       const used = this.recentCheckinTags();
-      setMeta(this.db, 'checkin_tags', JSON.stringify([...used.slice(-99), tag]));
+      this.store.setCheckinTags([...used.slice(-99), tag]);
     })();
   }
 
   closeCheckin(): void {
     if (!this.checkinOpen) throw refuse('CHECKIN_NOT_OPEN', '签到尚未开始 / check-in is not open');
-    setMeta(this.db, 'checkin_open', '0');
+    this.store.setCheckinOpen(false);
   }
 
   /** Tags recently used for check-in (never given to a vote). */
   recentCheckinTags(): number[] {
-    return JSON.parse(getMeta(this.db, 'checkin_tags') ?? '[]') as number[];
+    return this.store.checkinTags();
   }
 
   isPresent(memberId: string): boolean {
@@ -91,13 +90,7 @@ export class AttendanceService {
   /** Mark presence; call inside the caller's transaction when it is part of a press. */
   setPresent(memberId: string, present: boolean, manual: boolean): void {
     const id = this.sessions.requireCurrent();
-    this.db
-      .prepare(
-        `INSERT INTO attendance (session_id, member_id, present, manual) VALUES (?, ?, ?, ?)
-         ON CONFLICT (session_id, member_id) DO UPDATE SET present = excluded.present,
-           manual = excluded.manual`,
-      )
-      .run(id, memberId, present ? 1 : 0, manual ? 1 : 0);
+    this.store.setPresent(id, memberId, present, manual);
     if (present) this.present.add(memberId);
     else this.present.delete(memberId);
   }

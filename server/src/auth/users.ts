@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Role } from '@hall/shared';
 import type { Db } from '../db/open-db';
 import { hashPassword, randomPassword, verifyPassword } from './passwords';
+import { UserStore } from './user-store';
 
 /** Console users (issue 3 "Access"): one per role, created on first start. */
 export const CONSOLE_USERS: readonly { username: string; role: Role }[] = [
@@ -53,17 +54,15 @@ const TOKEN_TTL_MS = 12 * 3600_000;
 export class UserService {
   private tokens = new Map<string, { principal: Principal; expires: number }>();
   private dataDir: string | null = null;
+  private readonly store: UserStore;
 
   constructor(
-    private readonly db: Db,
+    db: Db,
     private readonly operatorToken: string | undefined,
   ) {
-    // Issue 10: users on an initial password must change it. A database from before that has
-    // no column: its users keep their passwords as they are (0).
-    const cols = db.prepare('PRAGMA table_info(users)').all() as { name: string }[];
-    if (!cols.some((c) => c.name === 'must_change')) {
-      db.exec('ALTER TABLE users ADD COLUMN must_change INTEGER NOT NULL DEFAULT 0');
-    }
+    // Issue 10: users on an initial password must change it (the store adds the column to an
+    // older database).
+    this.store = new UserStore(db);
   }
 
   /**
@@ -73,16 +72,13 @@ export class UserService {
    */
   async ensureUsers(demo: boolean, dataDir: string): Promise<string | null> {
     this.dataDir = dataDir;
-    const count = (this.db.prepare('SELECT count(*) AS n FROM users').get() as { n: number }).n;
-    if (count > 0) return null;
+    if (this.store.count() > 0) return null;
     const lines: string[] = [];
-    const insert = this.db.prepare(
-      'INSERT INTO users (username, role, salt, hash, must_change) VALUES (?, ?, ?, ?, ?)',
-    );
+    const insert = this.store.inserter();
     for (const u of CONSOLE_USERS) {
       const password = demo ? DEMO_PASSWORDS[u.username]! : randomPassword();
       const { salt, hash } = await hashPassword(password);
-      insert.run(u.username, u.role, salt, hash, demo ? 0 : 1);
+      insert(u.username, u.role, salt, hash, !demo);
       lines.push(`${u.username} ${password}`);
     }
     if (demo) return null;
@@ -93,9 +89,7 @@ export class UserService {
   }
 
   async login(username: string, password: string): Promise<LoginResult | null> {
-    const row = this.db
-      .prepare('SELECT role, salt, hash, must_change FROM users WHERE username = ?')
-      .get(username) as { role: Role; salt: string; hash: string; must_change: number } | undefined;
+    const row = this.store.byName(username);
     // Hash even for an unknown user, so timing does not tell which names exist.
     const ok = row
       ? await verifyPassword(password, row.salt, row.hash)
@@ -124,14 +118,11 @@ export class UserService {
     const t = this.tokens.get(token);
     if (!t) return 'no-user';
     const username = t.principal.username;
-    const row = this.db.prepare('SELECT salt, hash FROM users WHERE username = ?').get(username) as
-      { salt: string; hash: string } | undefined;
+    const row = this.store.byName(username);
     if (!row) return 'no-user';
     if (!(await verifyPassword(oldPassword, row.salt, row.hash))) return 'wrong-old';
     const { salt, hash } = await hashPassword(newPassword);
-    this.db
-      .prepare('UPDATE users SET salt = ?, hash = ?, must_change = 0 WHERE username = ?')
-      .run(salt, hash, username);
+    this.store.setPassword(username, salt, hash);
     for (const [other, entry] of this.tokens) {
       if (entry.principal.username !== username) continue;
       if (other === token) entry.principal = { username, roles: entry.principal.roles };
@@ -143,12 +134,7 @@ export class UserService {
   /** Delete the initial-passwords file once every user created with one has changed it. */
   private removeInitialPasswordsIfDone(): string | null {
     if (!this.dataDir) return null;
-    const left = (
-      this.db.prepare('SELECT count(*) AS n FROM users WHERE must_change = 1').get() as {
-        n: number;
-      }
-    ).n;
-    if (left > 0) return null;
+    if (this.store.mustChangeCount() > 0) return null;
     const file = path.join(this.dataDir, INITIAL_PASSWORDS_FILE);
     if (!existsSync(file)) return null;
     unlinkSync(file);

@@ -1,3 +1,4 @@
+import { seatId } from '@hall/shared';
 import type { HallConfig } from './hall-config';
 import { validateHallConfig } from './hall-config';
 
@@ -45,12 +46,12 @@ export function demoRosterCsv(): string {
   const lines = ['member_id,name,role,seat'];
   for (let i = 1; i <= 60; i++) {
     const name = `${SURNAMES[i % SURNAMES.length]}${GIVEN[(i * 7) % GIVEN.length]}`;
-    const seat = i <= 40 ? `A-${i}` : `W-${i - 40}`;
+    const seat = i <= 40 ? seatId('A', i) : seatId('W', i - 40);
     lines.push(`M${String(i).padStart(3, '0')},${name},member,${seat}`);
   }
   for (let i = 1; i <= 4; i++) {
     const name = `${SURNAMES[(i * 13) % SURNAMES.length]}${GIVEN[(i * 3 + 1) % GIVEN.length]}`;
-    lines.push(`O${String(i).padStart(3, '0')},${name},observer,W-${26 + i}`);
+    lines.push(`O${String(i).padStart(3, '0')},${name},observer,${seatId('W', 26 + i)}`);
   }
   return `${lines.join('\n')}\n`;
 }

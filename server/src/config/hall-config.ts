@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { Type, type Static } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
-import { FractionSchema, ComparisonSchema } from '@hall/shared';
+import { FractionSchema, ComparisonSchema, seatId } from '@hall/shared';
 import { oneLine } from '../errors';
-import { AddressError, parseAddresses } from './addresses';
+import { AddressError, MAX_ADDRESS, parseAddresses, type BusConfig } from '@hall/drivers';
 
 /**
  * The hall configuration (CONTRACT.md §3). Keys beyond `hall` and `buses` are ours:
@@ -11,6 +11,7 @@ import { AddressError, parseAddresses } from './addresses';
  * - `pressBatchMs`: how long presses are gathered into one commit (group commit);
  * - `voteTagHistory`: how many recent votes' tags are never reused.
  */
+/** The shape of the drivers' BusConfig (validateHallConfig's result does not compile otherwise). */
 export const BusConfigSchema = Type.Object(
   {
     id: Type.String({ pattern: '^[A-Za-z0-9_]{1,8}$' }),
@@ -26,7 +27,6 @@ export const BusConfigSchema = Type.Object(
   },
   { additionalProperties: true },
 );
-export type BusConfig = Static<typeof BusConfigSchema>;
 
 export const QuorumSchema = Type.Object(
   {
@@ -50,7 +50,8 @@ export const HallConfigSchema = Type.Object(
 );
 export type HallConfigFile = Static<typeof HallConfigSchema>;
 
-export interface HallConfig extends HallConfigFile {
+export interface HallConfig extends Omit<HallConfigFile, 'buses'> {
+  buses: BusConfig[];
   quorum: Quorum;
   pressBatchMs: number;
   voteTagHistory: number;
@@ -92,12 +93,13 @@ export function validateHallConfig(data: unknown): HallConfig {
         `required for driver ${bus.driver}`,
       );
     }
-    const max = bus.driver === 'modbus-rtu' ? 247 : 4095;
     try {
-      for (const a of parseAddresses(bus.addresses, max)) seats.push(`${bus.id}-${a}`);
+      for (const a of parseAddresses(bus.addresses, MAX_ADDRESS[bus.driver])) {
+        seats.push(seatId(bus.id, a));
+      }
     } catch (e) {
-      const zh = e instanceof AddressError ? e.zh : '地址无效';
-      throw configError(`buses/${i}/addresses`, zh, (e as Error).message);
+      if (!(e instanceof AddressError)) throw e;
+      throw configError(`buses/${i}/addresses`, e.zh, e.en);
     }
   });
   const quorum = data.quorum ?? DEFAULT_QUORUM;

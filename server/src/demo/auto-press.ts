@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto';
 import type { Hall } from '../hall';
+import { demoPress } from './demo-press';
 
 /**
  * Demo walk-through only (HALL_DEMO_AUTOPRESS=1): when check-in opens, most seated roster
@@ -17,7 +18,7 @@ export function startAutoPress(hall: Hall): () => void {
     timers.add(t);
   };
   const press = (seat: string, keys: number[]) =>
-    hall.demoPress({ seat, keys }).catch(() => undefined);
+    demoPress(hall, { seat, keys }).catch(() => undefined);
   const off = hall.onChange(() => {
     const m = hall.hardware.currentMode;
     const key = `${m.mode}:${m.tag}`;

@@ -1,5 +1,8 @@
-import { createDriver, simulatedBus } from '@hall/drivers';
-import type { BusDriver, SimulatedBus } from '@hall/drivers';
+import { createDriver } from '@hall/drivers';
+import type { BusDriver } from '@hall/drivers';
+import { simulatedBus } from '@hall/drivers/sim';
+import type { SimulatedBus } from '@hall/drivers/sim';
+import { parseSeatId } from '@hall/shared';
 import type { HallConfig } from '../config/hall-config';
 
 const SIMULATED_PACE = { minCycleMs: 50 };
@@ -19,7 +22,7 @@ export interface BuiltBus {
 export async function buildBuses(config: HallConfig): Promise<BuiltBus[]> {
   const out: BuiltBus[] = [];
   for (const bus of config.buses) {
-    const seats = config.seats.filter((s) => s.startsWith(`${bus.id}-`));
+    const seats = config.seats.filter((s) => parseSeatId(s).bus === bus.id);
     const busConfig = {
       id: bus.id,
       driver: bus.driver,

@@ -1,5 +1,5 @@
 import type { BusDriver, DriverEvent, HallMode, KeyEvent, Lamp } from '@hall/drivers';
-import type { BusHealth, HardwarePayload } from '@hall/shared';
+import { parseSeatId, type BusHealth, type HardwarePayload } from '@hall/shared';
 
 export interface HardwareLog {
   debug(obj: object, msg: string): void;
@@ -51,8 +51,7 @@ export class HallHardware {
 
   /** Light a seat's lamp without an event (restore "registered" after a unit reset). */
   showLamp(seat: string, lamp: Lamp): void {
-    const bus = seat.slice(0, seat.lastIndexOf('-'));
-    this.buses.get(bus)?.driver.showLamp(seat, lamp);
+    this.buses.get(parseSeatId(seat).bus)?.driver.showLamp(seat, lamp);
   }
 
   async start(): Promise<void> {

@@ -1,41 +1,35 @@
-import type { AddressInfo } from 'node:net';
 import { io as connect, type Socket } from 'socket.io-client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ResultPayload, VotePayload } from '@hall/shared';
-import { appFixture, type AppFixture } from '../testing/app-fixture';
-import { MEMBER_SEATS } from '../testing/hall-fixture';
+import { describe, expect, it } from 'vitest';
+import {
+  handshakeRefusalCode,
+  parseSeatId,
+  type ResultPayload,
+  type VotePayload,
+} from '@hall/shared';
+import { listeningApp } from '../../test-support/listening-app';
+import { MEMBER_SEATS } from '../../test-support/hall-fixture';
 
-let f: AppFixture;
-let base: string;
-const sockets: Socket[] = [];
-
-beforeAll(async () => {
-  f = await appFixture();
-  await f.app.listen({ port: 0, host: '127.0.0.1' });
-  base = `http://127.0.0.1:${(f.app.server.address() as AddressInfo).port}`;
-});
-afterAll(async () => {
-  for (const s of sockets) s.close();
-  await f.close();
-});
+const live = listeningApp();
 
 function open(ns: string, token?: string): Socket {
-  const s = connect(`${base}${ns}`, {
+  const s = connect(`${live.base}${ns}`, {
     transports: ['websocket'],
     reconnection: false,
     ...(token ? { auth: { token } } : {}),
   });
-  sockets.push(s);
+  live.sockets.push(s);
   return s;
 }
 
-function refused(ns: string, token?: string): Promise<string> {
+/** The refusal of a handshake: its code (`err.data.code`) and its message. */
+function refusal(ns: string, token?: string): Promise<{ code?: string; message: string }> {
   return new Promise((resolve, reject) => {
     const s = open(ns, token);
     s.on('connect', () => reject(new Error(`${ns} let us in`)));
-    s.on('connect_error', (e) => resolve(e.message));
+    s.on('connect_error', (e) => resolve({ code: handshakeRefusalCode(e), message: e.message }));
   });
 }
+const refused = async (ns: string, token?: string) => (await refusal(ns, token)).code;
 
 /** Collect events of a socket; `next(name, pred)` waits (bounded) for a matching one. */
 function recorder(s: Socket) {
@@ -57,21 +51,21 @@ function recorder(s: Socket) {
 
 describe('live push: one namespace per role', () => {
   it('refuses the console namespaces without a token or with the wrong role', async () => {
-    expect(await refused('/chair')).toBe('请先登录 / unauthorized: a valid token is required');
-    expect(await refused('/chair', 'bogus')).toMatch(/unauthorized/);
-    expect(await refused('/chair', f.tokens.technician)).toBe(
-      '无权访问：须为主持人 / forbidden: needs the role chair',
-    );
-    expect(await refused('/secretariat', f.tokens.technician)).toMatch(/forbidden/);
-    expect(await refused('/technician', f.tokens.chair)).toMatch(/forbidden/);
-    expect(await refused('/technician', f.tokens.operator)).toMatch(/forbidden/);
+    expect(await refused('/chair')).toBe('NO_TOKEN');
+    expect(await refused('/chair', 'bogus')).toBe('NO_TOKEN');
+    expect(await refused('/chair', live.f.tokens.technician)).toBe('WRONG_ROLE');
+    expect(await refused('/secretariat', live.f.tokens.technician)).toBe('WRONG_ROLE');
+    expect(await refused('/technician', live.f.tokens.chair)).toBe('WRONG_ROLE');
+    expect(await refused('/technician', live.f.tokens.operator)).toBe('WRONG_ROLE');
+    // The message of a refused handshake names what is wrong, Chinese first.
+    expect((await refusal('/chair')).message).toMatch(/^\p{Script=Han}.* \/ [A-Za-z]/u);
   });
 
   it('gives the current state at once on connect, to each role that may see it', async () => {
     for (const [ns, token] of [
-      ['/chair', f.tokens.chair],
-      ['/secretariat', f.tokens.operator],
-      ['/technician', f.tokens.technician],
+      ['/chair', live.f.tokens.chair],
+      ['/secretariat', live.f.tokens.operator],
+      ['/technician', live.f.tokens.technician],
       ['/display', undefined],
     ] as const) {
       const r = recorder(open(ns, token));
@@ -84,11 +78,11 @@ describe('live push: one namespace per role', () => {
   });
 
   it('pushes press counts coalesced, never a split while open; the display gets the result only when announced', async () => {
-    const chair = recorder(open('/chair', f.tokens.chair));
+    const chair = recorder(open('/chair', live.f.tokens.chair));
     const display = recorder(open('/display'));
     await chair.next('vote');
     await display.next('vote');
-    const hall = f.app.hall;
+    const hall = live.f.app.hall;
     hall.startSession('s');
     for (const seat of MEMBER_SEATS.slice(0, 50))
       hall.attendance.setPresent(hall.roster.bySeatId(seat)!.memberId, true, false);
@@ -100,8 +94,7 @@ describe('live push: one namespace per role', () => {
     for (const [i, seat] of MEMBER_SEATS.slice(0, 50).entries()) {
       hall.inject({
         type: 'key',
-        bus: seat.split('-')[0]!,
-        address: Number(seat.split('-')[1]),
+        ...parseSeatId(seat),
         seat,
         tag,
         keys: [1 + (i % 3)],

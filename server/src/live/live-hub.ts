@@ -5,10 +5,19 @@ import { Server, type Namespace } from 'socket.io';
 import { FailureThrottle, retryText } from '../auth/throttle';
 import { ROLE_ZH, type UserService } from '../auth/users';
 import type { Hall } from '../hall';
-import { attendancePayload, hardwarePayload, resultPayload, votePayload } from './state';
+import { handshakeRefusal } from '../errors';
+import { Coalescer } from './coalesce';
+import {
+  attendancePayload,
+  hardwareClass,
+  hardwarePayload,
+  sittingPayload,
+  resultClass,
+  resultPayload,
+  votePayload,
+} from './state';
 
-/** At most one push per namespace per interval: ~10 updates a second per client. */
-export const PUSH_INTERVAL_MS = 100;
+export { PUSH_INTERVAL_MS } from './coalesce';
 
 /** Who may connect to a namespace: a role (its token), anyone, or the namespace's own check. */
 export type NamespaceAccess = Role | 'public' | 'own-credential';
@@ -27,7 +36,8 @@ export const HANDSHAKE_FAILURES = { max: 10, windowMs: 60_000 };
 export class LiveHub {
   readonly io: Server;
   private dirty = { state: false, hardware: false };
-  private timer: NodeJS.Timeout | null = null;
+  /** At most one push per namespace per PUSH_INTERVAL_MS. */
+  private readonly pushes = new Coalescer(() => this.push());
   private off: () => void;
 
   /** Failed handshakes per address (no or a wrong token): see `HANDSHAKE_FAILURES`. */
@@ -55,7 +65,12 @@ export class LiveHub {
     });
     // socket.io's default namespace `/` exists always: nothing is served there.
     this.io.use((_socket, next) =>
-      next(new Error('无权访问：此通道不开放 / forbidden: the default namespace is closed')),
+      next(
+        handshakeRefusal(
+          'NAMESPACE_CLOSED',
+          '无权访问：此通道不开放 / forbidden: the default namespace is closed',
+        ),
+      ),
     );
     this.declare(TERMINAL_NAMESPACE, 'own-credential'); // terminals/terminal-live.ts checks it
     for (const role of ROLES) {
@@ -67,7 +82,7 @@ export class LiveHub {
     }
     this.off = hall.onChange((what) => {
       this.dirty[what] = true;
-      if (!this.timer) this.timer = setTimeout(() => this.push(), PUSH_INTERVAL_MS);
+      this.pushes.schedule();
     });
   }
 
@@ -89,7 +104,8 @@ export class LiveHub {
   ): Error | undefined {
     const access = this.access.get(name);
     if (access === undefined) {
-      return new Error(
+      return handshakeRefusal(
+        'NO_ROLES_DECLARED',
         '无权访问：此通道未声明访问角色 / forbidden: this namespace declares no access',
       );
     }
@@ -97,7 +113,8 @@ export class LiveHub {
     const until = this.handshakeFailures.blockedUntil(handshake.address);
     if (until) {
       const when = retryText(until);
-      return new Error(
+      return handshakeRefusal(
+        'HANDSHAKE_THROTTLED',
         `连接失败次数过多，${when.zh} / too many failed handshakes from this address; ${when.en}`,
       );
     }
@@ -105,11 +122,19 @@ export class LiveHub {
     const p = users.principal(typeof token === 'string' ? token : undefined);
     if (!p) {
       this.handshakeFailures.fail(handshake.address);
-      return new Error('请先登录 / unauthorized: a valid token is required');
+      return handshakeRefusal('NO_TOKEN', '请先登录 / unauthorized: a valid token is required');
     }
-    if (p.mustChange) return new Error('请先修改初始密码 / change the initial password first');
+    if (p.mustChange) {
+      return handshakeRefusal(
+        'PASSWORD_CHANGE_REQUIRED',
+        '请先修改初始密码 / change the initial password first',
+      );
+    }
     if (!p.roles.includes(access)) {
-      return new Error(`无权访问：须为${ROLE_ZH[access]} / forbidden: needs the role ${access}`);
+      return handshakeRefusal(
+        'WRONG_ROLE',
+        `无权访问：须为${ROLE_ZH[access]} / forbidden: needs the role ${access}`,
+      );
     }
     return undefined;
   }
@@ -123,27 +148,56 @@ export class LiveHub {
     emit(LIVE_EVENTS.vote, votePayload(this.hall));
     emit(LIVE_EVENTS.result, resultPayload(this.hall, role));
     emit(LIVE_EVENTS.hardware, hardwarePayload(this.hall, role));
+    if (role !== 'display') emit(LIVE_EVENTS.sitting, sittingPayload(this.hall));
   }
 
+  /** Each payload is built once per push (once per visibility class), for the roles online. */
   private push(): void {
-    this.timer = null;
     const { state, hardware } = this.dirty;
     this.dirty = { state: false, hardware: false };
+    const built = new Map<string, unknown>();
+    const once = <T>(key: string, build: () => T): T => {
+      if (!built.has(key)) built.set(key, build());
+      return built.get(key) as T;
+    };
     for (const role of ROLES) {
       const ns = this.io.of(NAMESPACES[role]);
       if (ns.sockets.size === 0) continue;
       if (state) {
-        ns.emit(LIVE_EVENTS.attendance, attendancePayload(this.hall));
-        ns.emit(LIVE_EVENTS.vote, votePayload(this.hall));
-        ns.emit(LIVE_EVENTS.result, resultPayload(this.hall, role));
+        ns.emit(
+          LIVE_EVENTS.attendance,
+          once('attendance', () => attendancePayload(this.hall)),
+        );
+        ns.emit(
+          LIVE_EVENTS.vote,
+          once('vote', () => votePayload(this.hall)),
+        );
+        const result = `result:${resultClass(role)}`;
+        ns.emit(
+          LIVE_EVENTS.result,
+          once(result, () => resultPayload(this.hall, role)),
+        );
       }
-      if (hardware) ns.emit(LIVE_EVENTS.hardware, hardwarePayload(this.hall, role));
+      if (hardware) {
+        const health = `hardware:${hardwareClass(role)}`;
+        ns.emit(
+          LIVE_EVENTS.hardware,
+          once(health, () => hardwarePayload(this.hall, role)),
+        );
+      }
+      // The seat map follows attendance (state) and seats online (hardware); not the display's.
+      if ((state || hardware) && role !== 'display') {
+        ns.emit(
+          LIVE_EVENTS.sitting,
+          once('sitting', () => sittingPayload(this.hall)),
+        );
+      }
     }
   }
 
   async close(): Promise<void> {
     this.off();
-    if (this.timer) clearTimeout(this.timer);
+    this.pushes.cancel();
     await new Promise<void>((resolve) => {
       this.io.close(() => resolve());
     });

@@ -1,12 +1,14 @@
 import {
   correctionNote,
   shortHash,
+  tallyFigures,
   type AttendancePayload,
   type HardwarePayload,
   type ResultCorrection,
   type ResultPayload,
   type Role,
   type SealedRecord,
+  type SittingPayload,
   type VotePayload,
 } from '@hall/shared';
 import { canonicalHash } from '../records/canonical';
@@ -23,8 +25,8 @@ export function attendancePayload(hall: Hall): AttendancePayload {
 
 /** The latest vote: state and how many pressed, never the split while open. */
 export function votePayload(hall: Hall): VotePayload {
-  const id = hall.votes.latestId();
-  if (id === null) {
+  const latest = hall.votes.latestStatus();
+  if (latest === null) {
     return {
       voteId: null,
       title: null,
@@ -35,11 +37,11 @@ export function votePayload(hall: Hall): VotePayload {
       closesAt: null,
     };
   }
-  const { row, pressed } = hall.votes.statusOf(id);
+  const { row, pressed } = latest;
   const present =
     row.state === 'open' ? hall.attendance.summary().present : (row.present_at_close ?? 0);
   return {
-    voteId: id,
+    voteId: row.vote_id,
     title: row.title,
     state: row.state,
     present,
@@ -66,12 +68,7 @@ function payload(
     title: r.title,
     profile,
     outcome: r.outcome,
-    members: r.members,
-    present: r.present,
-    valid: r.valid,
-    invalid: r.invalid,
-    notVoted: r.notVoted,
-    counts: r.counts,
+    ...tallyFigures(r),
     openedAt: r.openedAt,
     closedAt: r.closedAt,
     announcedAt,
@@ -120,19 +117,46 @@ const recordPayload = (hall: Hall, r: SealedRecord) =>
  * closed; the public display and the technician only once it is announced (DOMAIN.md step 6).
  */
 export function resultPayload(hall: Hall, role: Role): ResultPayload | null {
-  if (role === 'chair' || role === 'secretariat') {
-    const id = hall.votes.latestId();
-    if (id === null) return null;
-    const { row } = hall.votes.statusOf(id);
-    if (row.state === 'announced') return recordPayload(hall, hall.records.forVote(id));
-    return row.state === 'open' ? null : toPayload(hall, hall.votes.result(id));
+  if (resultClass(role) === 'unannounced') {
+    const row = hall.votes.latestRow();
+    if (row === null) return null;
+    const id = row.vote_id;
+    // The chair's and secretariat's copy also says how it was decided and what follows.
+    const detailed = (p: ResultPayload, r: Pick<ResultPayload, 'explanation' | 'followUp'>) => ({
+      ...p,
+      explanation: r.explanation,
+      followUp: r.followUp,
+    });
+    if (row.state === 'announced') {
+      const record = hall.records.forVote(id);
+      return detailed(recordPayload(hall, record), record);
+    }
+    if (row.state === 'open') return null;
+    const result = hall.votes.result(id);
+    return detailed(toPayload(hall, result), result);
   }
   const id = hall.votes.latestAnnouncedId();
   return id === null ? null : recordPayload(hall, hall.records.forVote(id));
 }
 
 export function hardwarePayload(hall: Hall, role: Role): HardwarePayload {
-  return hall.hardware.health(role === 'technician');
+  return hall.hardware.health(hardwareClass(role) === 'detail');
+}
+
+/**
+ * Roles of one class see the same resultPayload: the chair and the secretariat see a closed
+ * vote's result before it is announced, everyone else only announced ones.
+ */
+export const resultClass = (role: Role): 'unannounced' | 'announced' =>
+  role === 'chair' || role === 'secretariat' ? 'unannounced' : 'announced';
+
+/** Roles of one class see the same hardwarePayload: the technician sees the details. */
+export const hardwareClass = (role: Role): 'detail' | 'summary' =>
+  role === 'technician' ? 'detail' : 'summary';
+
+/** The sitting with its agenda and the seat map (the consoles' `sitting` event). */
+export function sittingPayload(hall: Hall): SittingPayload {
+  return { session: hall.sessions.current() ?? null, seats: hall.seatViews() };
 }
 
 /** The public hall display (GET /api/display and the /display namespace). */

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import fp from 'fastify-plugin';
+import { HallErrorCode } from '../errors';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -54,7 +55,7 @@ export const consolesPlugin = fp<{ dirs?: typeof CONSOLE_DIRS }>(async (app, opt
     return reply.status(404).send({
       statusCode: 404,
       error: 'Not Found',
-      code: 'NO_ROUTE',
+      code: HallErrorCode.NO_ROUTE,
       message: `没有此接口 ${req.method} ${url} / no route ${req.method} ${url}`,
     });
   });

@@ -5,7 +5,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import { isDomainError } from '@hall/shared';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { oneLine, ServiceError } from '../errors';
+import { HallErrorCode, oneLine, ServiceError } from '../errors';
 
 export interface ExternalOptions {
   /** Requests per minute per client on the HTTP API (seat presses never come over HTTP). */
@@ -97,6 +97,14 @@ const STATUS_ZH: Record<number, string> = {
   429: '请求过于频繁，请稍后再试',
 };
 
+/** The code of fastify's own 4xx refusal (its `FST_ERR_…` names are not part of the API). */
+function fastifyCode(statusCode: number): HallErrorCode {
+  if (statusCode === 413) return HallErrorCode.BODY_TOO_LARGE;
+  if (statusCode === 415) return HallErrorCode.UNSUPPORTED_MEDIA_TYPE;
+  if (statusCode === 429) return HallErrorCode.RATE_LIMITED;
+  return HallErrorCode.BAD_REQUEST;
+}
+
 function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, req, reply) => {
     if (err instanceof ServiceError) {
@@ -118,8 +126,8 @@ function installErrorHandler(app: FastifyInstance): void {
     const status =
       err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 0;
     if (err.validation || status) {
-      const code = err.validation ? 'INVALID_REQUEST' : (err.code ?? 'BAD_REQUEST');
       const statusCode = status || 400;
+      const code = err.validation ? HallErrorCode.INVALID_REQUEST : fastifyCode(statusCode);
       const message = err.validation
         ? `请求格式错误 / invalid request: ${err.message}`
         : `${STATUS_ZH[statusCode] ?? '请求无效'} / ${err.message}`;
@@ -131,6 +139,7 @@ function installErrorHandler(app: FastifyInstance): void {
     return reply.status(500).send({
       statusCode: 500,
       error: 'Internal Server Error',
+      code: HallErrorCode.INTERNAL,
       message: '服务器内部错误 / unexpected failure',
     });
   });

@@ -14,7 +14,7 @@ import { invalid, refuse } from '../errors';
 import { FIELD, requireSafeText } from '../text/safe-text';
 import { canonicalHash } from './canonical';
 import { decided } from './decided';
-import type { VoteFactsSource } from './vote-facts';
+import type { VoteFactsSource } from './vote-facts-store';
 
 /**
  * Check a correction of record `original` and decide it (issue 10). A correction fixes what a

@@ -1,7 +1,7 @@
 import type { FollowUpItem, ResultPayload, SealedRecord } from '@hall/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resultPayload } from '../live/state';
-import { appFixture, type AppFixture } from '../testing/app-fixture';
+import { appFixture, type AppFixture } from '../../test-support/app-fixture';
 import { canonicalHash } from './canonical';
 
 /**

@@ -5,7 +5,7 @@ import { notFound, refuse } from '../errors';
 import { canonicalHash } from './canonical';
 import { checkCorrection } from './correction-check';
 import type { RecordStore } from './record-store';
-import type { VoteFactsSource } from './vote-facts';
+import type { VoteFactsSource } from './vote-facts-store';
 
 /** What corrections need of the record chain (RecordService). */
 export interface CorrectionChain {
@@ -25,7 +25,7 @@ export class Corrections {
     private readonly db: Db,
     private readonly store: RecordStore,
     private readonly chain: CorrectionChain,
-    /** The facts the hall stored about a vote, which bound a correction (vote-facts.ts). */
+    /** The facts the hall stored about a vote, which bound a correction (vote-facts-store.ts). */
     private readonly facts: VoteFactsSource,
     private readonly now: () => Date,
   ) {}

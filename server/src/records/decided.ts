@@ -1,4 +1,4 @@
-import type { RecordBody, TallyResult } from '@hall/shared';
+import { resultFields, type RecordBody, type TallyResult } from '@hall/shared';
 
 /** The part of a record that the tally decided: every figure, the outcome and why. */
 export type Decided = Pick<
@@ -15,15 +15,6 @@ export type Decided = Pick<
 >;
 
 export function decided(r: TallyResult): Decided {
-  return {
-    members: r.members,
-    present: r.present,
-    valid: r.valid,
-    counts: r.counts,
-    invalid: r.invalid,
-    notVoted: r.notVoted,
-    outcome: r.outcome,
-    followUp: r.followUp,
-    explanation: r.explanation,
-  };
+  const { profile: _profile, ...fields } = resultFields(r); // the record holds the full profile
+  return fields;
 }

@@ -4,7 +4,7 @@ import { addMonths, followUps } from './followup';
 import { history, historyYears } from './history';
 import type { RecordBody, SealedRecord } from '@hall/shared';
 import { sealRecord } from './seal';
-import { bodyFor, tempKey } from './test-records';
+import { bodyFor, tempKey } from '../../test-support/test-records';
 
 const key = tempKey();
 

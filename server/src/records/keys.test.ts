@@ -13,7 +13,7 @@ import path from 'node:path';
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
-import { hallFixture, type HallFixture } from '../testing/hall-fixture';
+import { hallFixture, type HallFixture } from '../../test-support/hall-fixture';
 import { KEY_FILE, loadOrCreateKey, moveLegacySigningKey, publicKeyBase64 } from './keys';
 import { createPublicKey } from 'node:crypto';
 

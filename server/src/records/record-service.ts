@@ -19,7 +19,7 @@ import { history, historyYears, type HistoryFilter } from './history';
 import { keyFingerprint, loadOrCreateKey, type HallKey } from './keys';
 import { RecordStore } from './record-store';
 import { sealRecord } from './seal';
-import { storedVoteFacts, type VoteFactsSource } from './vote-facts';
+import { storedVoteFacts, type VoteFactsSource } from './vote-facts-store';
 
 /** What the vote service knows at announcement, from which the record body is made. */
 export interface AnnouncedVote {
@@ -44,9 +44,6 @@ export class RecordService {
   readonly key: HallKey;
   private readonly store: RecordStore;
   private readonly corrections: Corrections;
-  /** Called after a correction is sealed, so screens show it (the Hall pushes its state). */
-  changed: () => void = () => {};
-
   /** `keyDir`: HALL_KEY_DIR, where the signing key lives (keys.ts); `key` (tests) replaces it. */
   constructor(
     private readonly db: Db,
@@ -54,6 +51,8 @@ export class RecordService {
     private readonly now: () => Date = () => new Date(),
     key?: HallKey,
     facts?: VoteFactsSource,
+    /** Called after a correction is sealed, so screens show it (the Hall pushes its state). */
+    private readonly changed: () => void = () => {},
   ) {
     this.key = key ?? loadOrCreateKey(keyDir);
     this.store = new RecordStore(db);
@@ -61,7 +60,7 @@ export class RecordService {
       db,
       this.store,
       { requireLatest: (seq) => this.requireLatest(seq), append: (body) => this.append(body) },
-      // The facts the hall stored about a vote, which bound a correction (vote-facts.ts).
+      // The facts the hall stored about a vote, which bound a correction (vote-facts-store.ts).
       facts ?? ((voteId) => storedVoteFacts(db, voteId)),
       now,
     );

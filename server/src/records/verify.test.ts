@@ -3,7 +3,7 @@ import { canonicalBytes, canonicalHash } from './canonical';
 import { keyFingerprint, verifyBytes, importPublicKey } from './keys';
 import type { SealedRecord } from '@hall/shared';
 import { sealRecord } from './seal';
-import { bodyFor, sampleChain, tempKey } from './test-records';
+import { bodyFor, sampleChain, tempKey } from '../../test-support/test-records';
 import { verifyRecords } from './verify';
 
 const key = tempKey();

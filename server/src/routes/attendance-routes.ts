@@ -13,7 +13,11 @@ export async function attendanceRoutes(app: FastifyInstance, ctx: RouteContext) 
     '/api/checkin/open',
     {
       config: { roles: ['chair'] },
-      schema: { tags: ['attendance'], response: { 200: CheckinReply, 409: ErrorBody } },
+      schema: {
+        tags: ['attendance'],
+        summary: 'Open check-in: the seats show the check-in lamp',
+        response: { 200: CheckinReply, 409: ErrorBody },
+      },
     },
     async () => {
       ctx.hall.openCheckin();
@@ -24,7 +28,11 @@ export async function attendanceRoutes(app: FastifyInstance, ctx: RouteContext) 
     '/api/checkin/close',
     {
       config: { roles: ['chair'] },
-      schema: { tags: ['attendance'], response: { 200: CheckinReply, 409: ErrorBody } },
+      schema: {
+        tags: ['attendance'],
+        summary: 'Close check-in',
+        response: { 200: CheckinReply, 409: ErrorBody },
+      },
     },
     async () => {
       ctx.hall.closeCheckin();
@@ -35,7 +43,11 @@ export async function attendanceRoutes(app: FastifyInstance, ctx: RouteContext) 
     '/api/attendance',
     {
       config: { roles: ['chair', 'secretariat', 'technician'] },
-      schema: { tags: ['attendance'], response: { 200: AttendanceReply } },
+      schema: {
+        tags: ['attendance'],
+        summary: '应到 / 实到, observers, seats online and the quorum',
+        response: { 200: AttendanceReply },
+      },
     },
     async () => ({
       ...ctx.hall.attendanceSummary(),

@@ -33,6 +33,7 @@ export async function authRoutes(app: FastifyInstance, ctx: RouteContext) {
       config: { roles: 'public', rateLimit: { max: 20, timeWindow: '1 minute' } },
       schema: {
         tags: ['auth'],
+        summary: 'Log in to a console: a bearer token and the role',
         body: LoginBody,
         response: { 200: LoginReply, 400: ErrorBody, 401: ErrorBody, 429: ErrorBody },
       },
@@ -54,7 +55,7 @@ export async function authRoutes(app: FastifyInstance, ctx: RouteContext) {
     '/api/auth/logout',
     {
       config: { roles: ALL, duringPasswordChange: true },
-      schema: { tags: ['auth'], response: { 200: OkReply } },
+      schema: { tags: ['auth'], summary: 'Log out: the token ends', response: { 200: OkReply } },
     },
     async (req) => {
       const t = bearer(req.headers.authorization);
@@ -68,6 +69,7 @@ export async function authRoutes(app: FastifyInstance, ctx: RouteContext) {
       config: { roles: CONSOLE_ROLES, duringPasswordChange: true },
       schema: {
         tags: ['auth'],
+        summary: "Change the logged-in console user's password",
         body: ChangePasswordBody,
         response: {
           200: OkReply,

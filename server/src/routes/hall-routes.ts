@@ -1,6 +1,13 @@
-import { DemoPressBody, DemoPressReply, ErrorBody } from '@hall/shared';
+import {
+  DemoPressBody,
+  DemoPressReply,
+  DisplayReply,
+  ErrorBody,
+  HardwareReply,
+} from '@hall/shared';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
+import { demoPress } from '../demo/demo-press';
 import { displayState } from '../live/state';
 import { typed, type RouteContext } from './types';
 
@@ -12,6 +19,7 @@ export async function hallRoutes(app: FastifyInstance, ctx: RouteContext) {
       config: { roles: 'public' },
       schema: {
         tags: ['hall'],
+        summary: 'Liveness: the server is up, and which hall it is',
         response: { 200: Type.Object({ ok: Type.Boolean(), hall: Type.String() }) },
       },
     },
@@ -21,7 +29,7 @@ export async function hallRoutes(app: FastifyInstance, ctx: RouteContext) {
     '/api/hardware',
     {
       config: { roles: ['technician', 'chair'] },
-      schema: { tags: ['hall'], summary: 'Bus and seat health', response: { 200: Type.Unknown() } },
+      schema: { tags: ['hall'], summary: 'Bus and seat health', response: { 200: HardwareReply } },
     },
     async (req) => ({
       ...ctx.hall.hardware.health(req.principal?.roles.includes('technician') ?? false),
@@ -36,7 +44,7 @@ export async function hallRoutes(app: FastifyInstance, ctx: RouteContext) {
       schema: {
         tags: ['hall'],
         summary: 'What the public hall display shows (results only once announced)',
-        response: { 200: Type.Unknown() },
+        response: { 200: DisplayReply },
       },
     },
     async () => displayState(ctx.hall),
@@ -53,6 +61,6 @@ export async function hallRoutes(app: FastifyInstance, ctx: RouteContext) {
         response: { 200: DemoPressReply, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody },
       },
     },
-    async (req) => ctx.hall.demoPress(req.body),
+    async (req) => demoPress(ctx.hall, req.body),
   );
 }

@@ -28,7 +28,11 @@ export async function rosterRoutes(app: FastifyInstance, ctx: RouteContext) {
     '/api/roster',
     {
       config: { roles: ['chair', 'secretariat', 'technician'] },
-      schema: { tags: ['roster'], response: { 200: RosterReply } },
+      schema: {
+        tags: ['roster'],
+        summary: 'The roster: members and observers, with their seats',
+        response: { 200: RosterReply },
+      },
     },
     async () => ({ entries: [...ctx.hall.roster.all()] }),
   );

@@ -29,7 +29,11 @@ export async function sessionRoutes(app: FastifyInstance, ctx: RouteContext) {
     '/api/sessions/current',
     {
       config: { roles: ['chair', 'secretariat', 'technician'] },
-      schema: { tags: ['sessions'], response: { 200: SessionReply, 404: ErrorBody } },
+      schema: {
+        tags: ['sessions'],
+        summary: 'The current sitting and its agenda',
+        response: { 200: SessionReply, 404: ErrorBody },
+      },
     },
     async () => {
       const s = ctx.hall.sessions.current();
@@ -48,6 +52,6 @@ export async function sessionRoutes(app: FastifyInstance, ctx: RouteContext) {
         response: { 200: Type.Object({ itemId: Type.Integer() }), 409: ErrorBody },
       },
     },
-    async (req) => ({ itemId: ctx.hall.sessions.addItem(req.body.title, req.body.organ) }),
+    async (req) => ({ itemId: ctx.hall.addItem(req.body.title, req.body.organ) }),
   );
 }

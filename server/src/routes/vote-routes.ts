@@ -1,5 +1,7 @@
 import {
   ErrorBody,
+  ProfilesReply,
+  ResultDocumentSchema,
   SEED_PROFILES,
   VoteIdParams,
   VoteOpenBody,
@@ -7,7 +9,7 @@ import {
   VoteResultReply,
   VoteStatusReply,
 } from '@hall/shared';
-import { Type } from '@sinclair/typebox';
+import type { Static } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { FIELD, requireSafeText } from '../text/safe-text';
 import { typed, type RouteContext } from './types';
@@ -19,7 +21,11 @@ export async function voteRoutes(app: FastifyInstance, ctx: RouteContext) {
     '/api/profiles',
     {
       config: { roles: ['chair', 'secretariat'] },
-      schema: { tags: ['votes'], response: { 200: Type.Array(Type.Unknown()) } },
+      schema: {
+        tags: ['votes'],
+        summary: 'The built-in rule profiles a vote may be opened under, whole',
+        response: { 200: ProfilesReply },
+      },
     },
     async () => [...SEED_PROFILES],
   );
@@ -81,6 +87,7 @@ export async function voteRoutes(app: FastifyInstance, ctx: RouteContext) {
       config: { roles: ['chair', 'secretariat'] },
       schema: {
         tags: ['votes'],
+        summary: "A closed vote's result (refused while it is open)",
         params: VoteIdParams,
         response: { 200: VoteResultReply, 404: ErrorBody, 409: ErrorBody },
       },
@@ -95,9 +102,9 @@ export async function voteRoutes(app: FastifyInstance, ctx: RouteContext) {
         tags: ['votes'],
         summary: 'The announced result document (the body of the future signed record)',
         params: VoteIdParams,
-        response: { 200: Type.Unknown(), 404: ErrorBody },
+        response: { 200: ResultDocumentSchema, 404: ErrorBody },
       },
     },
-    async (req) => votes.document(req.params.voteId),
+    async (req) => votes.document(req.params.voteId) as Static<typeof ResultDocumentSchema>,
   );
 }

@@ -1,7 +1,7 @@
 import type { Db } from '../db/open-db';
-import { getMeta, setMeta } from '../db/open-db';
 import { notFound, refuse } from '../errors';
 import { FIELD, requireSafeText } from '../text/safe-text';
+import { SessionStore } from './session-store';
 
 export interface AgendaItem {
   itemId: number;
@@ -18,25 +18,25 @@ export interface SessionInfo {
 
 /** Sittings and their agenda (DOMAIN.md "A sitting, step by step" 1). One sitting is current. */
 export class SessionService {
+  private readonly store: SessionStore;
+
   constructor(
     private readonly db: Db,
     private readonly now: () => Date,
-  ) {}
+  ) {
+    this.store = new SessionStore(db);
+  }
 
   currentId(): number | null {
-    const v = getMeta(this.db, 'session');
-    return v === undefined ? null : Number(v);
+    return this.store.currentId();
   }
 
   /** Start a new sitting; it becomes current (attendance starts afresh). */
   start(title: string): number {
     requireSafeText(title, FIELD.sessionTitle);
     return this.db.transaction(() => {
-      const info = this.db
-        .prepare('INSERT INTO sessions (title, started_at) VALUES (?, ?)')
-        .run(title, this.now().toISOString());
-      const id = Number(info.lastInsertRowid);
-      setMeta(this.db, 'session', String(id));
+      const id = this.store.insertSession(title, this.now().toISOString());
+      this.store.setCurrentId(id);
       return id;
     })();
   }
@@ -44,16 +44,9 @@ export class SessionService {
   current(): SessionInfo | null {
     const id = this.currentId();
     if (id === null) return null;
-    const row = this.db
-      .prepare('SELECT session_id, title, started_at FROM sessions WHERE session_id = ?')
-      .get(id) as { session_id: number; title: string; started_at: string } | undefined;
-    if (!row) return null;
-    const items = this.db
-      .prepare(
-        'SELECT item_id AS itemId, title, organ FROM agenda_items WHERE session_id = ? ORDER BY item_id',
-      )
-      .all(id) as AgendaItem[];
-    return { sessionId: row.session_id, title: row.title, startedAt: row.started_at, items };
+    const session = this.store.session(id);
+    if (!session) return null;
+    return { ...session, items: this.store.items(id) };
   }
 
   requireCurrent(): number {
@@ -70,19 +63,12 @@ export class SessionService {
     requireSafeText(title, FIELD.itemTitle);
     requireSafeText(organ, FIELD.organ);
     const sessionId = this.requireCurrent();
-    const info = this.db
-      .prepare('INSERT INTO agenda_items (session_id, title, organ) VALUES (?, ?, ?)')
-      .run(sessionId, title, organ);
-    return Number(info.lastInsertRowid);
+    return this.store.insertItem(sessionId, title, organ);
   }
 
   item(itemId: number): AgendaItem {
     const sessionId = this.requireCurrent();
-    const row = this.db
-      .prepare(
-        'SELECT item_id AS itemId, title, organ FROM agenda_items WHERE item_id = ? AND session_id = ?',
-      )
-      .get(itemId, sessionId) as AgendaItem | undefined;
+    const row = this.store.item(sessionId, itemId);
     if (!row)
       throw notFound(
         'NO_ITEM',

@@ -1,11 +1,11 @@
 import { TERMINAL_NAMESPACE, TERMINAL_STATE_EVENT } from '@hall/shared';
 import type { Namespace, Server } from 'socket.io';
+import { handshakeRefusal } from '../errors';
 import { type FailureThrottle, retryText } from '../auth/throttle';
 import type { Hall } from '../hall';
+import { Coalescer } from '../live/coalesce';
 import { terminalStates } from './terminal-state';
 import type { TerminalService } from './terminal-service';
-
-const PUSH_INTERVAL_MS = 100;
 
 /**
  * The `/terminal` namespace: a paired terminal connects with its seat credential
@@ -16,7 +16,8 @@ const PUSH_INTERVAL_MS = 100;
  */
 export class TerminalLive {
   private readonly ns: Namespace;
-  private timer: NodeJS.Timeout | null = null;
+  /** On-change pushes, coalesced like the consoles' (live/coalesce.ts). */
+  private readonly pushes = new Coalescer(() => this.send());
   private readonly off: () => void;
 
   constructor(
@@ -33,7 +34,8 @@ export class TerminalLive {
       if (until) {
         const when = retryText(until);
         return next(
-          new Error(
+          handshakeRefusal(
+            'HANDSHAKE_THROTTLED',
             `连接失败次数过多，${when.zh} / too many failed handshakes from this address; ${when.en}`,
           ),
         );
@@ -44,7 +46,10 @@ export class TerminalLive {
       if (!who) {
         failures.fail(address);
         return next(
-          new Error('终端凭证无效或已撤销 / unauthorized: unknown or revoked terminal credential'),
+          handshakeRefusal(
+            'BAD_CREDENTIAL',
+            '终端凭证无效或已撤销 / unauthorized: unknown or revoked terminal credential',
+          ),
         );
       }
       socket.data.terminalId = who.terminalId;
@@ -57,8 +62,7 @@ export class TerminalLive {
       socket.emit(TERMINAL_STATE_EVENT, terminalStates(hall)(now.seat, now.state));
     });
     this.off = hall.onChange((what) => {
-      if (what === 'state' && !this.timer)
-        this.timer = setTimeout(() => this.push(), PUSH_INTERVAL_MS);
+      if (what === 'state') this.pushes.schedule();
     });
   }
 
@@ -67,8 +71,10 @@ export class TerminalLive {
    * confirmation). Each socket gets its own terminal's state; one whose terminal ended is closed.
    */
   push(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
+    this.pushes.flush();
+  }
+
+  private send(): void {
     if (this.ns.sockets.size === 0) return;
     const stateOf = terminalStates(this.hall);
     for (const s of this.ns.sockets.values()) {
@@ -85,6 +91,6 @@ export class TerminalLive {
 
   close(): void {
     this.off();
-    if (this.timer) clearTimeout(this.timer);
+    this.pushes.cancel();
   }
 }

@@ -50,15 +50,21 @@ describe('TerminalService', () => {
       state: 'pending',
       memberId: null,
     });
-    expect(() => terminals.pair(code)).toThrow(/pairing code is wrong or has expired/);
+    expect(() => terminals.pair(code)).toThrow(
+      expect.objectContaining({ code: 'BAD_PAIRING_CODE' }),
+    );
   });
 
   it('refuses unknown seats, expired codes, forged and revoked credentials', () => {
     const { terminals, advance } = service();
-    expect(() => terminals.createPairing('Z-9')).toThrow(/seat Z-9 is not a seat of this hall/);
+    expect(() => terminals.createPairing('Z-9')).toThrow(
+      expect.objectContaining({ code: 'UNKNOWN_SEAT' }),
+    );
     const late = terminals.createPairing('A-1');
     advance(PAIRING_TTL_MS);
-    expect(() => terminals.pair(late.code)).toThrow(/expired/);
+    expect(() => terminals.pair(late.code)).toThrow(
+      expect.objectContaining({ code: 'BAD_PAIRING_CODE' }),
+    );
     const ok = terminals.pair(terminals.createPairing('A-1').code);
     expect(terminals.authenticate('x'.repeat(43))).toBeNull();
     const last = ok.credential.at(-1) === 'A' ? 'B' : 'A';
@@ -66,7 +72,9 @@ describe('TerminalService', () => {
     expect(terminals.authenticate(undefined)).toBeNull();
     terminals.revoke(ok.terminalId);
     expect(terminals.authenticate(ok.credential)).toBeNull();
-    expect(() => terminals.revoke(ok.terminalId)).toThrow(/no paired terminal/);
+    expect(() => terminals.revoke(ok.terminalId)).toThrow(
+      expect.objectContaining({ code: 'TERMINAL_NOT_FOUND' }),
+    );
     expect(terminals.list()[0]!.revokedAt).not.toBeNull();
   });
 
@@ -74,7 +82,9 @@ describe('TerminalService', () => {
     const { db, terminals } = service();
     const first = terminals.createPairing('A-1');
     terminals.createPairing('A-1');
-    expect(() => terminals.pair(first.code)).toThrow(/wrong or has expired/);
+    expect(() => terminals.pair(first.code)).toThrow(
+      expect.objectContaining({ code: 'BAD_PAIRING_CODE' }),
+    );
     const ok = terminals.pair(terminals.createPairing('A-1').code);
     const stored = JSON.stringify(db.prepare('SELECT * FROM terminals').all());
     expect(stored).not.toContain(ok.credential);
@@ -104,7 +114,9 @@ describe('TerminalService', () => {
       state: 'confirmed',
       memberId: 'm1',
     });
-    expect(() => terminals.confirm(t.terminalId)).toThrow(/already confirmed/);
+    expect(() => terminals.confirm(t.terminalId)).toThrow(
+      expect.objectContaining({ code: 'TERMINAL_CONFIRMED' }),
+    );
     expect(terminals.terminalSeats()).toEqual(['A-1']);
   });
 

@@ -2,38 +2,7 @@ import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto
 import type { TerminalEndReason, TerminalPairingState } from '@hall/shared';
 import type { Db } from '../db/open-db';
 import { notFound, refuse } from '../errors';
-
-/**
- * Seat terminals (issue 6, issue 10): a technician asks for a short pairing code for a seat, the
- * terminal enters it once and receives a seat credential. That credential is PENDING: it cannot
- * press until the chair confirms it on the chair console, for a seat whose member is present in
- * the current sitting (README "Seat terminals"). Confirming a terminal ends any other live one of
- * the seat; a confirmed terminal belongs to the sitting it was confirmed in, and to the member
- * who sat there then. Pairing (code, redeem, confirm) is refused while a vote is open. Only a
- * hash of each credential is stored.
- */
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS terminal_pairings (
-  code TEXT PRIMARY KEY,
-  seat TEXT NOT NULL,
-  expires_at TEXT NOT NULL
-) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS terminals (
-  terminal_id INTEGER PRIMARY KEY,
-  seat TEXT NOT NULL,
-  credential_hash TEXT NOT NULL UNIQUE,
-  paired_at TEXT NOT NULL,
-  revoked_at TEXT
-);
-`;
-
-/** Columns added by issue 10 (an older data directory gets them; its terminals stay pending). */
-const ADDED_COLUMNS = {
-  confirmed_at: 'TEXT',
-  session_id: 'INTEGER',
-  member_id: 'TEXT',
-  end_reason: 'TEXT',
-} as const;
+import { TerminalStore, type TerminalRow as Row } from './terminal-store';
 
 /** A pairing code is good for this long, once. */
 export const PAIRING_TTL_MS = 10 * 60_000;
@@ -80,18 +49,6 @@ export interface AuthenticatedTerminal {
   memberId: string | null;
 }
 
-interface Row {
-  terminal_id: number;
-  seat: string;
-  credential_hash: string;
-  paired_at: string;
-  revoked_at: string | null;
-  confirmed_at: string | null;
-  session_id: number | null;
-  member_id: string | null;
-  end_reason: TerminalEndReason | null;
-}
-
 const hashOf = (credential: string) => createHash('sha256').update(credential, 'utf8').digest();
 
 const voteOpen = () =>
@@ -100,18 +57,24 @@ const voteOpen = () =>
     '测评进行中，不能配对或确认席位终端 / terminals cannot be paired or confirmed while a vote is open',
   );
 
+/**
+ * Seat terminals (issue 6, issue 10): a technician asks for a short pairing code for a seat, the
+ * terminal enters it once and receives a seat credential. That credential is PENDING: it cannot
+ * press until the chair confirms it on the chair console, for a seat whose member is present in
+ * the current sitting (README "Seat terminals"). Confirming a terminal ends any other live one of
+ * the seat; a confirmed terminal belongs to the sitting it was confirmed in, and to the member
+ * who sat there then. Pairing (code, redeem, confirm) is refused while a vote is open. Only a
+ * hash of each credential is stored.
+ */
 export class TerminalService {
+  private readonly store: TerminalStore;
+
   constructor(
     private readonly db: Db,
     private readonly hall: TerminalHallView,
     private readonly now: () => Date = () => new Date(),
   ) {
-    db.exec(SCHEMA);
-    const have = new Set(
-      (db.prepare('PRAGMA table_info(terminals)').all() as { name: string }[]).map((c) => c.name),
-    );
-    for (const [name, type] of Object.entries(ADDED_COLUMNS))
-      if (!have.has(name)) db.exec(`ALTER TABLE terminals ADD COLUMN ${name} ${type}`);
+    this.store = new TerminalStore(db);
   }
 
   /** A six-digit code for `seat`, valid for PAIRING_TTL_MS; any earlier code of the seat ends. */
@@ -124,15 +87,11 @@ export class TerminalService {
     if (this.hall.voteOpen()) throw voteOpen();
     const expiresAt = new Date(this.now().getTime() + PAIRING_TTL_MS).toISOString();
     return this.db.transaction(() => {
-      this.db
-        .prepare('DELETE FROM terminal_pairings WHERE seat = ? OR expires_at <= ?')
-        .run(seat, this.now().toISOString());
+      this.store.dropPairings(seat, this.now().toISOString());
       let code: string;
       do code = String(randomInt(0, 1_000_000)).padStart(6, '0');
-      while (this.db.prepare('SELECT 1 FROM terminal_pairings WHERE code = ?').get(code));
-      this.db
-        .prepare('INSERT INTO terminal_pairings (code, seat, expires_at) VALUES (?, ?, ?)')
-        .run(code, seat, expiresAt);
+      while (this.store.pairingCodeTaken(code));
+      this.store.insertPairing(code, seat, expiresAt);
       return { code, seat, expiresAt };
     })();
   }
@@ -144,21 +103,21 @@ export class TerminalService {
   pair(code: string): { seat: string; credential: string; terminalId: number } {
     if (this.hall.voteOpen()) throw voteOpen();
     return this.db.transaction(() => {
-      const row = this.db
-        .prepare('SELECT seat, expires_at FROM terminal_pairings WHERE code = ?')
-        .get(code) as { seat: string; expires_at: string } | undefined;
+      const row = this.store.pairing(code);
       if (!row || row.expires_at <= this.now().toISOString()) {
         throw notFound(
           'BAD_PAIRING_CODE',
           `配对码无效或已过期 / the pairing code is wrong or has expired`,
         );
       }
-      this.db.prepare('DELETE FROM terminal_pairings WHERE code = ?').run(code);
+      this.store.deletePairing(code);
       const credential = randomBytes(32).toString('base64url');
-      const info = this.db
-        .prepare('INSERT INTO terminals (seat, credential_hash, paired_at) VALUES (?, ?, ?)')
-        .run(row.seat, hashOf(credential).toString('hex'), this.now().toISOString());
-      return { seat: row.seat, credential, terminalId: Number(info.lastInsertRowid) };
+      const terminalId = this.store.insertTerminal(
+        row.seat,
+        hashOf(credential).toString('hex'),
+        this.now().toISOString(),
+      );
+      return { seat: row.seat, credential, terminalId };
     })();
   }
 
@@ -192,22 +151,10 @@ export class TerminalService {
       );
     const at = this.now().toISOString();
     return this.db.transaction(() => {
-      const others = this.db
-        .prepare(
-          `SELECT terminal_id FROM terminals
-           WHERE seat = ? AND terminal_id <> ? AND revoked_at IS NULL AND confirmed_at IS NOT NULL`,
-        )
-        .all(row.seat, terminalId) as { terminal_id: number }[];
-      const end = this.db.prepare(
-        `UPDATE terminals SET revoked_at = ?, end_reason = 'replaced' WHERE terminal_id = ?`,
-      );
-      for (const o of others) end.run(at, o.terminal_id);
-      this.db
-        .prepare(
-          'UPDATE terminals SET confirmed_at = ?, session_id = ?, member_id = ? WHERE terminal_id = ?',
-        )
-        .run(at, sessionId, occupant.memberId, terminalId);
-      return { terminalId, seat: row.seat, replaced: others.map((o) => o.terminal_id) };
+      const replaced = this.store.otherConfirmed(row.seat, terminalId);
+      this.store.replaced(replaced, at);
+      this.store.confirm(terminalId, at, sessionId, occupant.memberId);
+      return { terminalId, seat: row.seat, replaced };
     })();
   }
 
@@ -229,9 +176,7 @@ export class TerminalService {
   authenticate(credential: unknown): AuthenticatedTerminal | null {
     if (typeof credential !== 'string' || !/^[A-Za-z0-9_-]{43}$/.test(credential)) return null;
     const hash = hashOf(credential);
-    const row = this.db
-      .prepare('SELECT * FROM terminals WHERE credential_hash = ?')
-      .get(hash.toString('hex')) as Row | undefined;
+    const row = this.store.byCredentialHash(hash.toString('hex'));
     if (!row || row.revoked_at !== null) return null;
     if (!timingSafeEqual(Buffer.from(row.credential_hash, 'hex'), hash)) return null;
     return this.check(row);
@@ -239,8 +184,7 @@ export class TerminalService {
 
   /** The terminal `terminalId` as it stands now, or null if it has ended (the live sockets). */
   current(terminalId: number): AuthenticatedTerminal | null {
-    const row = this.db.prepare('SELECT * FROM terminals WHERE terminal_id = ?').get(terminalId) as
-      Row | undefined;
+    const row = this.store.byId(terminalId);
     if (!row || row.revoked_at !== null) return null;
     return this.check(row);
   }
@@ -253,29 +197,21 @@ export class TerminalService {
 
   list(): TerminalInfo[] {
     this.sweep();
-    return (this.db.prepare('SELECT * FROM terminals ORDER BY terminal_id').all() as Row[]).map(
-      (r) => ({
-        terminalId: r.terminal_id,
-        seat: r.seat,
-        state: r.revoked_at !== null ? 'ended' : r.confirmed_at !== null ? 'confirmed' : 'pending',
-        pairedAt: r.paired_at,
-        confirmedAt: r.confirmed_at,
-        revokedAt: r.revoked_at,
-        endReason: r.revoked_at !== null ? (r.end_reason ?? 'revoked') : null,
-      }),
-    );
+    return this.store.all().map((r) => ({
+      terminalId: r.terminal_id,
+      seat: r.seat,
+      state: r.revoked_at !== null ? 'ended' : r.confirmed_at !== null ? 'confirmed' : 'pending',
+      pairedAt: r.paired_at,
+      confirmedAt: r.confirmed_at,
+      revokedAt: r.revoked_at,
+      endReason: r.revoked_at !== null ? (r.end_reason ?? 'revoked') : null,
+    }));
   }
 
   /** The terminals not ended, pending first, with each seat's member and presence. */
   forChair(): ChairTerminalInfo[] {
     this.sweep();
-    const rows = this.db
-      .prepare(
-        `SELECT * FROM terminals WHERE revoked_at IS NULL
-         ORDER BY confirmed_at IS NOT NULL, seat, terminal_id`,
-      )
-      .all() as Row[];
-    return rows.map((r) => {
+    return this.store.notEnded().map((r) => {
       const o = this.hall.occupant(r.seat);
       return {
         terminalId: r.terminal_id,
@@ -300,11 +236,9 @@ export class TerminalService {
 
   /** End every confirmed terminal whose sitting is over or whose seat changed hands. */
   sweep(): number[] {
-    const rows = this.db
-      .prepare('SELECT * FROM terminals WHERE revoked_at IS NULL AND confirmed_at IS NOT NULL')
-      .all() as Row[];
     const ended: number[] = [];
-    for (const r of rows) if (this.check(r) === null) ended.push(r.terminal_id);
+    for (const r of this.store.liveConfirmed())
+      if (this.check(r) === null) ended.push(r.terminal_id);
     return ended;
   }
 
@@ -329,9 +263,7 @@ export class TerminalService {
   }
 
   private live(terminalId: number): Row {
-    const row = this.db
-      .prepare('SELECT * FROM terminals WHERE terminal_id = ? AND revoked_at IS NULL')
-      .get(terminalId) as Row | undefined;
+    const row = this.store.live(terminalId);
     if (!row)
       throw notFound(
         'TERMINAL_NOT_FOUND',
@@ -341,10 +273,6 @@ export class TerminalService {
   }
 
   private end(terminalId: number, reason: TerminalEndReason): void {
-    this.db
-      .prepare(
-        'UPDATE terminals SET revoked_at = ?, end_reason = ? WHERE terminal_id = ? AND revoked_at IS NULL',
-      )
-      .run(this.now().toISOString(), reason, terminalId);
+    this.store.end(terminalId, this.now().toISOString(), reason);
   }
 }

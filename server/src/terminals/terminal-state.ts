@@ -15,8 +15,7 @@ export function terminalStates(
 ): (seat: string, pairing?: TerminalState['pairing']) => TerminalState {
   const mode = hall.votes.currentMode().mode;
   const open = hall.votes.current;
-  const latest = open ? null : hall.votes.latestId();
-  const closed = latest === null ? null : hall.votes.statusOf(latest).row;
+  const closed = open ? null : hall.votes.latestRow();
   const result = latestResult(hall);
   return (seat, pairing = 'confirmed') => {
     const occupant = hall.roster.bySeatId(seat) ?? null;
@@ -42,9 +41,9 @@ export function terminalStates(
         options: open.profile.optionSet.options,
         registered: open.pressed.has(seat),
       };
-    } else if (latest !== null && closed) {
+    } else if (closed) {
       vote = {
-        voteId: latest,
+        voteId: closed.vote_id,
         title: closed.title,
         state: closed.state,
         options: [],

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appFixture, type AppFixture } from '../testing/app-fixture';
+import { appFixture, type AppFixture } from '../../test-support/app-fixture';
 
 let f: AppFixture;
 beforeAll(async () => {

@@ -5,7 +5,12 @@ import Database from 'better-sqlite3';
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { encodeCount } from '../db/schema';
-import { checkIn, hallFixture, MEMBER_SEATS, type HallFixture } from '../testing/hall-fixture';
+import {
+  checkIn,
+  hallFixture,
+  MEMBER_SEATS,
+  type HallFixture,
+} from '../../test-support/hall-fixture';
 import { BOX_BYTES, openBox, sealBox } from './ballot-box';
 
 let f: HallFixture | undefined;

@@ -1,10 +1,18 @@
 import type { Profile } from '@hall/shared';
 import { randomInt } from 'node:crypto';
 import type { Db } from '../db/open-db';
-import { decodeCount } from '../db/schema';
 import { openBox, sealBox, type BoxContent } from './ballot-box';
 import type { BallotKeyLog, BallotKeys } from './ballot-keys';
-import { INVALID, type VoteRow } from './vote-store';
+import { deleteBoxes, insertBoxes, readBoxes, writeBox } from './ballot-store';
+import {
+  deleteCounts,
+  INVALID,
+  legacyCounts,
+  pressedSeatCount,
+  setBallotKeyId,
+  voteSeatCount,
+  type VoteRow,
+} from './vote-store';
 
 /** What only the ballot slots hold of the open vote: its ballot key and the empty slots. */
 interface OpenBallots {
@@ -17,8 +25,8 @@ interface OpenBallots {
 const EMPTY: BoxContent = { kind: 'empty' };
 
 /**
- * The open vote's encrypted ballot slots (server/SECRECY.md): every SQL statement on
- * `vote_ballots`, and the only holder of the open vote's ballot key in memory. A slot is created
+ * The open vote's encrypted ballot slots (server/SECRECY.md): what is in them (their SQL is
+ * ballot-store.ts's), and the only holder of the open vote's ballot key in memory. A slot is created
  * per member seat at opening with an "empty" box; a press overwrites one randomly chosen empty
  * slot's box in place (same length, fresh nonce); the close opens every box to count, then the
  * slots are deleted and the key destroyed. No count is kept in memory, only the list of empty
@@ -88,10 +96,7 @@ export class BallotSlots {
     try {
       voteId = this.db.transaction(() => {
         const id = insertVote(keyId);
-        const slot = this.db.prepare(
-          'INSERT INTO vote_ballots (vote_id, slot, box) VALUES (?, ?, ?)',
-        );
-        for (let i = 0; i < slots; i++) slot.run(id, i, sealBox(key, id, i, EMPTY));
+        insertBoxes(this.db, id, emptyBoxes(key, id, slots));
         return id;
       })();
     } catch (err) {
@@ -128,9 +133,7 @@ export class BallotSlots {
     const b = this.withFreeSlot(voteId);
     const i = randomInt(b.free.length);
     const slot = b.free[i]!;
-    this.db
-      .prepare('UPDATE vote_ballots SET box = ? WHERE vote_id = ? AND slot = ?')
-      .run(sealBox(b.key, voteId, slot, this.contentOf(profile, option)), voteId, slot);
+    writeBox(this.db, voteId, slot, sealBox(b.key, voteId, slot, this.contentOf(profile, option)));
     b.free[i] = b.free[b.free.length - 1]!;
     b.free.pop();
   }
@@ -164,9 +167,7 @@ export class BallotSlots {
       if (option === undefined) throw new Error(`vote ${voteId}: a ballot of no option`);
       counts.set(option, counts.get(option)! + 1);
     }
-    const { n: pressed } = this.db
-      .prepare('SELECT count(*) AS n FROM vote_seats WHERE vote_id = ? AND pressed = 1')
-      .get(voteId) as { n: number };
+    const pressed = pressedSeatCount(this.db, voteId);
     if (filled !== pressed) {
       throw new Error(
         `vote ${voteId}: ${filled} ballots in the slots but ${pressed} seats pressed`,
@@ -177,7 +178,7 @@ export class BallotSlots {
 
   /** Delete the vote's slots (inside the closing transaction; secure_delete zeroes them). */
   deleteSlots(voteId: number): void {
-    this.db.prepare('DELETE FROM vote_ballots WHERE vote_id = ?').run(voteId);
+    deleteBoxes(this.db, voteId);
   }
 
   /**
@@ -190,9 +191,7 @@ export class BallotSlots {
   }
 
   private boxes(voteId: number): { slot: number; box: Buffer }[] {
-    return this.db
-      .prepare('SELECT slot, box FROM vote_ballots WHERE vote_id = ? ORDER BY slot')
-      .all(voteId) as { slot: number; box: Buffer }[];
+    return readBoxes(this.db, voteId);
   }
 
   /** A ballot's box content: the option's index in the profile fixed at opening, or invalid. */
@@ -210,16 +209,12 @@ export class BallotSlots {
    * showed cannot be taken back; nothing more is added.
    */
   private adoptLegacyVote(row: VoteRow, profile: Profile): string {
-    const counted = this.db
-      .prepare('SELECT option, n FROM vote_counts WHERE vote_id = ? ORDER BY option')
-      .all(row.vote_id) as { option: string; n: string }[];
-    const { n: slots } = this.db
-      .prepare('SELECT count(*) AS n FROM vote_seats WHERE vote_id = ?')
-      .get(row.vote_id) as { n: number };
+    const counted = legacyCounts(this.db, row.vote_id);
+    const slots = voteSeatCount(this.db, row.vote_id);
     const contents: BoxContent[] = [];
     for (const c of counted) {
       const content = this.contentOf(profile, c.option);
-      for (let i = 0; i < decodeCount(c.n); i++) contents.push(content);
+      for (let i = 0; i < c.n; i++) contents.push(content);
     }
     if (contents.length > slots) throw new Error(`vote ${row.vote_id}: more ballots than seats`);
     while (contents.length < slots) contents.push(EMPTY);
@@ -230,16 +225,13 @@ export class BallotSlots {
     const { keyId, key } = this.ballotKeys.create();
     try {
       this.db.transaction(() => {
-        this.db
-          .prepare('UPDATE votes SET ballot_key_id = ? WHERE vote_id = ?')
-          .run(keyId, row.vote_id);
-        const insert = this.db.prepare(
-          'INSERT INTO vote_ballots (vote_id, slot, box) VALUES (?, ?, ?)',
+        setBallotKeyId(this.db, row.vote_id, keyId);
+        insertBoxes(
+          this.db,
+          row.vote_id,
+          contents.map((c, slot) => sealBox(key, row.vote_id, slot, c)),
         );
-        contents.forEach((c, slot) =>
-          insert.run(row.vote_id, slot, sealBox(key, row.vote_id, slot, c)),
-        );
-        this.db.prepare('DELETE FROM vote_counts WHERE vote_id = ?').run(row.vote_id);
+        deleteCounts(this.db, row.vote_id);
       })();
     } catch (err) {
       this.ballotKeys.destroy(keyId);
@@ -253,4 +245,9 @@ export class BallotSlots {
     );
     return keyId;
   }
+}
+
+/** A new vote's slots: `n` encrypted "empty" boxes, every one the same length. */
+function* emptyBoxes(key: Buffer, voteId: number, n: number): Generator<Buffer> {
+  for (let i = 0; i < n; i++) yield sealBox(key, voteId, i, EMPTY);
 }

@@ -1,5 +1,4 @@
 import type { Profile } from '@hall/shared';
-import type { Db } from '../db/open-db';
 import type { VoteRow } from './vote-store';
 
 /**
@@ -16,16 +15,8 @@ export interface OpenVote {
   pressed: Set<string>;
 }
 
-/** The row of the vote that is open (at most one), or undefined. */
-export function openVoteRow(db: Db): VoteRow | undefined {
-  return db.prepare(`SELECT * FROM votes WHERE state = 'open'`).get() as VoteRow | undefined;
-}
-
 /** The open vote as the database has it: its row, the profile fixed at opening, the pressed seats. */
-export function openVoteOf(db: Db, row: VoteRow, profile: Profile): OpenVote {
-  const pressed = db
-    .prepare('SELECT seat FROM vote_seats WHERE vote_id = ? AND pressed = 1')
-    .all(row.vote_id) as { seat: string }[];
+export function openVoteOf(row: VoteRow, profile: Profile, pressed: readonly string[]): OpenVote {
   return {
     voteId: row.vote_id,
     tag: row.tag,
@@ -33,6 +24,6 @@ export function openVoteOf(db: Db, row: VoteRow, profile: Profile): OpenVote {
     profile,
     openedAt: row.opened_at,
     closesAt: row.closes_at,
-    pressed: new Set(pressed.map((p) => p.seat)),
+    pressed: new Set(pressed),
   };
 }

@@ -1,18 +1,15 @@
-import type { Profile, TallyResult } from '@hall/shared';
-import { tallyJson } from '../cli/commands/tally';
+import { resultFields, type Profile, type TallyResult } from '@hall/shared';
+import type { VoteRow } from './vote-store';
 
 /** What `vote close` and `vote announce` return (CONTRACT.md §1): the tally fields plus these. */
-export function resultJson(
-  r: TallyResult,
-  v: { voteId: number; title: string; openedAt: string; closedAt: string; announcedAt?: string },
-) {
+export function resultJson(r: TallyResult, row: VoteRow, announcedAt: string | undefined) {
   return {
-    voteId: v.voteId,
-    title: v.title,
-    ...tallyJson(r),
-    openedAt: v.openedAt,
-    closedAt: v.closedAt,
-    ...(v.announcedAt ? { announcedAt: v.announcedAt } : {}),
+    voteId: row.vote_id,
+    title: row.title,
+    ...resultFields(r),
+    openedAt: row.opened_at,
+    closedAt: row.closed_at!,
+    ...(announcedAt ? { announcedAt } : {}),
   };
 }
 export type ResultJson = ReturnType<typeof resultJson>;
@@ -35,16 +32,22 @@ export function resultDocument(
     voteId: v.voteId,
     title: v.title,
     profile,
-    members: r.members,
-    present: r.present,
-    counts: r.counts,
-    invalid: r.invalid,
-    notVoted: r.notVoted,
-    outcome: r.outcome,
-    followUp: r.followUp,
+    ...documentFields(r),
     openedAt: v.openedAt,
     closedAt: v.closedAt,
     announcedAt: v.announcedAt,
   };
 }
 export type ResultDocument = ReturnType<typeof resultDocument>;
+
+/** The tally fields a result document holds: those of `tally --json` but the profile's id (it
+ * holds the full profile), `valid` and the explanation. */
+function documentFields(r: TallyResult) {
+  const {
+    profile: _profile,
+    valid: _valid,
+    explanation: _explanation,
+    ...fields
+  } = resultFields(r);
+  return fields;
+}

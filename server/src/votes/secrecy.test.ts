@@ -3,7 +3,7 @@ import path from 'node:path';
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
-import { hallFixture, MEMBER_SEATS, type HallFixture } from '../testing/hall-fixture';
+import { hallFixture, MEMBER_SEATS, type HallFixture } from '../../test-support/hall-fixture';
 import { BOX_BYTES } from './ballot-box';
 
 /**

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { checkIn, hallFixture, type HallFixture } from '../testing/hall-fixture';
+import { checkIn, hallFixture, type HallFixture } from '../../test-support/hall-fixture';
 
 let f: HallFixture;
 afterEach(async () => {

@@ -1,9 +1,15 @@
-import type { Profile } from '@hall/shared';
-import type { Db } from '../db/open-db';
+import type { Profile, TallyResult } from '@hall/shared';
 import { refuse } from '../errors';
 import type { AnnouncedVote } from '../records/record-service';
 import { resultDocument, type ResultDocument } from './result-document';
-import { tallyOfRow, type VoteRow, type VoteState } from './vote-store';
+import type { Db } from '../db/open-db';
+import {
+  itemOrgan,
+  storeAnnouncement,
+  tallyOfRow,
+  type VoteRow,
+  type VoteState,
+} from './vote-store';
 
 /** A vote's state in the words of a refusal. */
 const STATE_ZH: Record<VoteState, string> = {
@@ -25,17 +31,18 @@ export function requireClosed(row: VoteRow): void {
 /**
  * What announcing a closed vote stores: its immutable result document (decided from the
  * counters written at close, under the profile fixed at opening), and what its sealed record
- * is made of (the item's organ, if the vote belongs to an agenda item). Reads only.
+ * is made of (the item's organ, if the vote belongs to an agenda item). Shapes what the caller
+ * read (the row once, the tally once); reads nothing itself.
  */
 export function announcementOf(
-  db: Db,
   hall: string,
   row: VoteRow,
+  r: TallyResult,
+  organ: string | null,
   announcedAt: string,
 ): { document: ResultDocument; record: AnnouncedVote } {
   const voteId = row.vote_id;
   const profile = JSON.parse(row.profile_json) as Profile;
-  const r = tallyOfRow(db, row);
   const document = resultDocument(hall, row.session_id, profile, r, {
     voteId,
     title: row.title,
@@ -43,18 +50,13 @@ export function announcementOf(
     closedAt: row.closed_at!,
     announcedAt,
   });
-  const item =
-    row.item_id === null
-      ? undefined
-      : (db.prepare('SELECT organ FROM agenda_items WHERE item_id = ?').get(row.item_id) as
-          { organ: string } | undefined);
   const record: AnnouncedVote = {
     hall,
     sessionId: row.session_id,
     voteId,
     itemId: row.item_id,
     title: row.title,
-    organ: item?.organ ?? null,
+    organ,
     profile,
     result: r,
     openedAt: row.opened_at,
@@ -62,4 +64,27 @@ export function announcementOf(
     announcedAt,
   };
   return { document, record };
+}
+
+/**
+ * Announce a closed vote (当场公布) from its row, read once by the caller, and tally it once:
+ * its result document and its sealed record (`announced`, called INSIDE the transaction) commit
+ * together or not at all. Returns the tally the document was made from.
+ */
+export function announceClosed(
+  db: Db,
+  hall: string,
+  row: VoteRow,
+  announcedAt: string,
+  announced: (v: AnnouncedVote) => void,
+): TallyResult {
+  requireClosed(row);
+  const r = tallyOfRow(db, row);
+  const organ = itemOrgan(db, row.item_id);
+  const { document, record } = announcementOf(hall, row, r, organ, announcedAt);
+  db.transaction(() => {
+    storeAnnouncement(db, row.vote_id, JSON.stringify(document));
+    announced(record);
+  })();
+  return r;
 }

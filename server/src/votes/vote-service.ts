@@ -1,28 +1,30 @@
-import type { AnnouncedVote } from '../records/record-service';
 import type { Profile } from '@hall/shared';
 import type { AttendanceService } from '../attendance/attendance-service';
 import { quorumNotMet } from '../attendance/quorum';
 import type { HallConfig } from '../config/hall-config';
 import type { Db } from '../db/open-db';
-import { notFound, refuse } from '../errors';
+import { refuse } from '../errors';
 import type { RosterService } from '../roster/roster-service';
 import type { SessionService } from '../sessions/session-service';
-import type { BallotKeyLog, BallotKeys } from './ballot-keys';
 import { BallotSlots } from './ballot-slots';
 import { CloseTimer } from './close-timer';
-import { openVoteOf, openVoteRow, type OpenVote } from './open-vote';
+import type { OpenVoteInput, VoteEvents, VoteServiceDeps } from './vote-ports';
+import { openVoteOf, type OpenVote } from './open-vote';
 import { freshTag } from './tags';
 import { resultJson, type ResultJson } from './result-document';
-import { announcementOf, requireClosed } from './vote-announcement';
+import { announceClosed } from './vote-announcement';
 import { hallProfile, supportedProfile } from './vote-profiles';
+import { voteRefusal } from './vote-refusals';
 import {
   announcedAtOf,
   INVALID,
   insertOpenVote,
   latestAnnouncedVoteId,
-  latestVoteId,
   latestVoteRow,
+  markSeatPressed,
+  openVoteRow,
   pressedSeatCount,
+  pressedSeats,
   recentVoteTags,
   storeClosedVote,
   storedResultDocument,
@@ -33,27 +35,7 @@ import {
 } from './vote-store';
 
 export { INVALID, supportedProfile, type OpenVote, type VoteState };
-
-export interface VoteHooks {
-  /** The hall's mode changed: put every seat into it (SEAT-PROTOCOLS.md §3). */
-  mode(mode: 'idle' | 'open' | 'closed', tag: number): void;
-  /** Something visible changed (press count, state, result). */
-  changed(): void;
-  /** Commit every press still waiting, before the vote closes. */
-  flushPresses(): void;
-  /**
-   * A result is being announced: seal its record. Called INSIDE the announcing transaction, so
-   * the announcement and its signed record commit together or not at all.
-   */
-  announced(v: AnnouncedVote): void;
-}
-
-export interface OpenVoteInput {
-  title: string;
-  profile: string;
-  itemId?: number;
-  durationSeconds?: number;
-}
+export type { OpenVoteInput, VoteEvents, VoteServiceDeps } from './vote-ports';
 
 /**
  * The vote lifecycle (DOMAIN.md steps 4-6): open (quorum gate, a fresh tag, the profile fixed)
@@ -64,25 +46,25 @@ export class VoteService {
   private openVote: OpenVote | null = null;
   private readonly slots: BallotSlots;
   private readonly timer = new CloseTimer();
-  hooks: VoteHooks = {
-    mode: () => {},
-    changed: () => {},
-    flushPresses: () => {},
-    announced: () => {},
-  };
+  private readonly db: Db;
+  private readonly roster: RosterService;
+  private readonly sessions: SessionService;
+  private readonly attendance: AttendanceService;
+  private readonly config: HallConfig;
+  private readonly now: () => Date;
+  private readonly events: VoteEvents;
+  private readonly random: ((max: number) => number) | undefined;
 
-  constructor(
-    private readonly db: Db,
-    private readonly roster: RosterService,
-    private readonly sessions: SessionService,
-    private readonly attendance: AttendanceService,
-    private readonly config: HallConfig,
-    private readonly now: () => Date,
-    ballotKeys: BallotKeys,
-    log: BallotKeyLog,
-    private readonly random?: (max: number) => number,
-  ) {
-    this.slots = new BallotSlots(db, ballotKeys, log);
+  constructor(deps: VoteServiceDeps) {
+    this.db = deps.db;
+    this.roster = deps.roster;
+    this.sessions = deps.sessions;
+    this.attendance = deps.attendance;
+    this.config = deps.config;
+    this.now = deps.now;
+    this.events = deps.events;
+    this.random = deps.random;
+    this.slots = new BallotSlots(this.db, deps.ballotKeys, deps.log);
     this.reloadOpen();
     // A crash between a close's commit and its key's removal, or between writing a new key and
     // the opening's commit, leaves a key no open vote needs: destroy it now.
@@ -107,7 +89,7 @@ export class VoteService {
     }
     const profile = JSON.parse(row.profile_json) as Profile;
     this.slots.load(row, profile);
-    this.openVote = openVoteOf(this.db, row, profile);
+    this.openVote = openVoteOf(row, profile, pressedSeats(this.db, row.vote_id));
   }
 
   /** Forget the open vote's key in memory (at close, and when the hall stops). */
@@ -136,20 +118,11 @@ export class VoteService {
     return recentVoteTags(this.db, this.config.voteTagHistory);
   }
 
-  profileFor(id: string): Profile {
-    return hallProfile(id);
-  }
-
   open(input: OpenVoteInput): number {
-    if (this.openVote) {
-      throw refuse(
-        'VOTE_OPEN',
-        `测评 ${this.openVote.voteId} 正在进行，请先结束 / vote ${this.openVote.voteId} is still open; close it first`,
-      );
-    }
+    if (this.openVote) throw voteRefusal.stillOpenOnOpen(this.openVote.voteId);
     const sessionId = this.sessions.requireCurrent();
-    const profile = this.profileFor(input.profile);
-    this.hooks.flushPresses(); // check-in presses still queued count before the quorum check
+    const profile = hallProfile(input.profile);
+    this.events.flushPresses(); // check-in presses still queued count before the quorum check
     const item = input.itemId === undefined ? null : this.sessions.item(input.itemId);
     const a = this.attendance.summary();
     if (!a.quorumMet) {
@@ -163,11 +136,7 @@ export class VoteService {
     const closesAt = input.durationSeconds
       ? new Date(this.now().getTime() + input.durationSeconds * 1000).toISOString()
       : null;
-    const seats = this.roster
-      .members()
-      .map((m) => m.seat)
-      .filter((s): s is string => s !== null)
-      .sort();
+    const seats = this.roster.memberSeats();
     if (this.attendance.checkinOpen) this.attendance.closeCheckin();
     this.attendance.ensureRows();
     // The ballot key is on disk (HALL_KEY_DIR, fsynced) before the opening commits: a vote that
@@ -192,8 +161,8 @@ export class VoteService {
     );
     this.reloadOpen();
     if (closesAt) this.armTimer(voteId, input.durationSeconds! * 1000);
-    this.hooks.mode('open', tag);
-    this.hooks.changed();
+    this.events.mode('open', tag);
+    this.events.changed();
     return voteId;
   }
 
@@ -206,23 +175,26 @@ export class VoteService {
   recordBallot(seat: string, memberId: string, option: string): void {
     const v = this.openVote!;
     this.slots.requireFreeSlot(v.voteId);
-    this.db
-      .prepare('UPDATE vote_seats SET pressed = 1 WHERE vote_id = ? AND seat = ?')
-      .run(v.voteId, seat);
+    markSeatPressed(this.db, v.voteId, seat);
     this.slots.fill(v.voteId, v.profile, option);
     v.pressed.add(seat);
     if (!this.attendance.isPresent(memberId)) this.attendance.setPresent(memberId, true, false);
   }
 
+  /** The latest vote's row (the one every command refers to), or null if none was opened. */
+  latestRow(): VoteRow | null {
+    return latestVoteRow(this.db) ?? null;
+  }
+
   private latest(): VoteRow {
-    const row = latestVoteRow(this.db);
-    if (!row) throw notFound('NO_VOTE', '尚未开始任何测评 / no vote has been opened');
+    const row = this.latestRow();
+    if (!row) throw voteRefusal.noVoteYet();
     return row;
   }
 
   private row(voteId: number): VoteRow {
     const row = voteRowOf(this.db, voteId);
-    if (!row) throw notFound('NO_VOTE', `没有测评 ${voteId} / there is no vote ${voteId}`);
+    if (!row) throw voteRefusal.noSuchVote(voteId);
     return row;
   }
 
@@ -244,23 +216,17 @@ export class VoteService {
     };
   }
 
-  statusOf(voteId: number) {
-    const row = this.row(voteId);
-    return { row, pressed: this.pressedCount(voteId) };
+  /** The latest vote's row and how many pressed (one read), or null if none was opened. */
+  latestStatus(): { row: VoteRow; pressed: number } | null {
+    const row = this.latestRow();
+    return row ? { row, pressed: this.pressedCount(row.vote_id) } : null;
   }
 
   /** Close the open vote (the chair, or the timer) and return its result. */
   close(): ResultJson {
     const v = this.openVote;
-    if (!v) {
-      throw refuse(
-        'NO_OPEN_VOTE',
-        this.latestId() !== null
-          ? '当前没有正在进行的测评 / no vote is open'
-          : '尚未开始任何测评 / no vote has been opened',
-      );
-    }
-    this.hooks.flushPresses();
+    if (!v) throw voteRefusal.noOpenVote(this.latestId() !== null);
+    this.events.flushPresses();
     const present = this.attendance.summary().present;
     const keyId = this.slots.requireKey(v.voteId);
     // One transaction: open the boxes, write the counts, delete the slots (secure_delete zeroes
@@ -274,65 +240,35 @@ export class VoteService {
     this.slots.destroyKey(keyId);
     this.timer.clear();
     this.openVote = null;
-    this.hooks.mode('closed', v.tag);
-    this.hooks.changed();
+    this.events.mode('closed', v.tag);
+    this.events.changed();
     return this.result(v.voteId);
   }
 
   /** Announce the latest vote's result (当场公布) and store it as an immutable document. */
   announce(): ResultJson {
     const row = this.latest();
-    if (row.state === 'open') {
-      throw refuse(
-        'VOTE_OPEN',
-        `测评 ${row.vote_id} 仍在进行，请先结束 / vote ${row.vote_id} is still open`,
-      );
-    }
-    if (row.state === 'announced') {
-      throw refuse(
-        'NOTHING_TO_ANNOUNCE',
-        `没有可公布的测评结果（测评 ${row.vote_id} 已公布） / nothing closed to announce (vote ${row.vote_id} was announced)`,
-      );
-    }
-    return this.announceVote(row.vote_id);
+    if (row.state === 'open') throw voteRefusal.stillOpen(row.vote_id);
+    if (row.state === 'announced') throw voteRefusal.alreadyAnnounced(row.vote_id);
+    return this.announceRow(row);
   }
 
-  announceVote(voteId: number): ResultJson {
-    const row = this.row(voteId);
-    requireClosed(row);
-    const { document, record } = announcementOf(
-      this.db,
-      this.config.hall,
-      row,
-      this.now().toISOString(),
+  /** Announce a closed vote from its row, read once (vote-announcement.ts `announceClosed`). */
+  private announceRow(row: VoteRow): ResultJson {
+    const announcedAt = this.now().toISOString();
+    const r = announceClosed(this.db, this.config.hall, row, announcedAt, (v) =>
+      this.events.announced(v),
     );
-    // The announcement and its sealed record (the hook) commit together or not at all.
-    this.db.transaction(() => {
-      this.db.prepare(`UPDATE votes SET state = 'announced' WHERE vote_id = ?`).run(voteId);
-      this.db
-        .prepare('INSERT INTO results (vote_id, document) VALUES (?, ?)')
-        .run(voteId, JSON.stringify(document));
-      this.hooks.announced(record);
-    })();
-    if (!this.openVote) this.hooks.mode('idle', 0);
-    this.hooks.changed();
-    return this.result(voteId);
+    if (!this.openVote) this.events.mode('idle', 0);
+    this.events.changed();
+    return resultJson(r, row, announcedAt);
   }
 
   /** The result of a closed or announced vote; refused while it is open (no split while open). */
   result(voteId: number): ResultJson {
     const row = this.row(voteId);
-    if (row.state === 'open') {
-      throw refuse('VOTE_OPEN', `测评 ${voteId} 仍在进行 / vote ${voteId} is still open`);
-    }
-    const announcedAt = this.announcedAt(voteId);
-    return resultJson(tallyOfRow(this.db, row), {
-      voteId,
-      title: row.title,
-      openedAt: row.opened_at,
-      closedAt: row.closed_at!,
-      ...(announcedAt ? { announcedAt } : {}),
-    });
+    if (row.state === 'open') throw voteRefusal.stillOpen(voteId);
+    return resultJson(tallyOfRow(this.db, row), row, announcedAtOf(this.db, voteId));
   }
 
   /** The latest announced vote, or null: its sealed record is what the public screens show. */
@@ -341,32 +277,21 @@ export class VoteService {
   }
 
   latestId(): number | null {
-    return latestVoteId(this.db);
+    return this.latestRow()?.vote_id ?? null;
   }
 
   document(voteId: number): unknown {
     const document = storedResultDocument(this.db, voteId);
-    if (document === undefined)
-      throw notFound(
-        'NOT_ANNOUNCED',
-        `测评 ${voteId} 尚无公布的结果 / vote ${voteId} has no announced result`,
-      );
+    if (document === undefined) throw voteRefusal.notAnnounced(voteId);
     return JSON.parse(document);
-  }
-
-  private announcedAt(voteId: number): string | undefined {
-    return announcedAtOf(this.db, voteId);
   }
 
   /** The hall mode the seats should show now (after a restart too). */
   currentMode(): { mode: 'idle' | 'checkin' | 'open' | 'closed'; tag: number } {
     if (this.openVote) return { mode: 'open', tag: this.openVote.tag };
     if (this.attendance.checkinOpen) return { mode: 'checkin', tag: this.attendance.checkinTag };
-    const id = this.latestId();
-    if (id !== null) {
-      const row = this.row(id);
-      if (row.state === 'closed') return { mode: 'closed', tag: row.tag };
-    }
+    const row = this.latestRow();
+    if (row?.state === 'closed') return { mode: 'closed', tag: row.tag };
     return { mode: 'idle', tag: 0 };
   }
 }

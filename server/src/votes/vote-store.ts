@@ -52,22 +52,23 @@ export function announcedAtOf(db: Db, voteId: number): string | undefined {
   return row ? (JSON.parse(row.document) as { announcedAt: string }).announcedAt : undefined;
 }
 
-/** The latest vote's row (the one every command refers to), or undefined if none was opened. */
+/**
+ * The latest vote's row (the one every command refers to), or undefined if none was opened: the
+ * one query for "the latest vote".
+ */
 export function latestVoteRow(db: Db): VoteRow | undefined {
   return db.prepare('SELECT * FROM votes ORDER BY vote_id DESC LIMIT 1').get() as
     VoteRow | undefined;
 }
 
+/** The row of the vote that is open (at most one), or undefined. */
+export function openVoteRow(db: Db): VoteRow | undefined {
+  return db.prepare(`SELECT * FROM votes WHERE state = 'open'`).get() as VoteRow | undefined;
+}
+
 /** A vote's row, or undefined. */
 export function voteRowOf(db: Db, voteId: number): VoteRow | undefined {
   return db.prepare('SELECT * FROM votes WHERE vote_id = ?').get(voteId) as VoteRow | undefined;
-}
-
-/** The latest vote's id, or null. */
-export function latestVoteId(db: Db): number | null {
-  const row = db.prepare('SELECT vote_id FROM votes ORDER BY vote_id DESC LIMIT 1').get() as
-    { vote_id: number } | undefined;
-  return row?.vote_id ?? null;
 }
 
 /** The latest announced vote's id, or null. */
@@ -84,6 +85,30 @@ export function pressedSeatCount(db: Db, voteId: number): number {
     .prepare('SELECT count(*) AS n FROM vote_seats WHERE vote_id = ? AND pressed = 1')
     .get(voteId) as { n: number };
   return r.n;
+}
+
+/** The seats that have pressed in a vote (who, never what). */
+export function pressedSeats(db: Db, voteId: number): string[] {
+  const rows = db
+    .prepare('SELECT seat FROM vote_seats WHERE vote_id = ? AND pressed = 1')
+    .all(voteId) as { seat: string }[];
+  return rows.map((r) => r.seat);
+}
+
+/** How many seats a vote has (one `vote_seats` row per member seat at opening). */
+export function voteSeatCount(db: Db, voteId: number): number {
+  const r = db.prepare('SELECT count(*) AS n FROM vote_seats WHERE vote_id = ?').get(voteId) as {
+    n: number;
+  };
+  return r.n;
+}
+
+/**
+ * A press's only write to the vote's rows: the seat's `pressed` 0 → 1 (the record keeps its
+ * size). Call only inside the press transaction.
+ */
+export function markSeatPressed(db: Db, voteId: number, seat: string): void {
+  db.prepare('UPDATE vote_seats SET pressed = 1 WHERE vote_id = ? AND seat = ?').run(voteId, seat);
 }
 
 /** A vote's announced result document as stored (JSON text), or undefined. */
@@ -158,4 +183,67 @@ export function storeClosedVote(
   db.prepare('DELETE FROM vote_counts WHERE vote_id = ?').run(voteId);
   const count = db.prepare('INSERT INTO vote_counts (vote_id, option, n) VALUES (?, ?, ?)');
   for (const [o, n] of counts) count.run(voteId, o, encodeCount(n));
+}
+
+/** A version-1 vote's plaintext counters (option → n, by option), read once to move them. */
+export function legacyCounts(db: Db, voteId: number): { option: string; n: number }[] {
+  const rows = db
+    .prepare('SELECT option, n FROM vote_counts WHERE vote_id = ? ORDER BY option')
+    .all(voteId) as { option: string; n: string }[];
+  return rows.map((r) => ({ option: r.option, n: decodeCount(r.n) }));
+}
+
+/** Put a version-1 vote on its new ballot key. Call only inside the adopting transaction. */
+export function setBallotKeyId(db: Db, voteId: number, keyId: string): void {
+  db.prepare('UPDATE votes SET ballot_key_id = ? WHERE vote_id = ?').run(keyId, voteId);
+}
+
+/** Delete a vote's counters (a version-1 vote, once moved into slots). Inside a transaction. */
+export function deleteCounts(db: Db, voteId: number): void {
+  db.prepare('DELETE FROM vote_counts WHERE vote_id = ?').run(voteId);
+}
+
+/**
+ * Write a vote's announcement: its state, then its result document. Call only inside the
+ * announcing transaction (its sealed record commits with it).
+ */
+export function storeAnnouncement(db: Db, voteId: number, document: string): void {
+  db.prepare(`UPDATE votes SET state = 'announced' WHERE vote_id = ?`).run(voteId);
+  db.prepare('INSERT INTO results (vote_id, document) VALUES (?, ?)').run(voteId, document);
+}
+
+/** The organ of a vote's agenda item (its sealed record names it), or null. */
+export function itemOrgan(db: Db, itemId: number | null): string | null {
+  if (itemId === null) return null;
+  const row = db.prepare('SELECT organ FROM agenda_items WHERE item_id = ?').get(itemId) as
+    { organ: string } | undefined;
+  return row?.organ ?? null;
+}
+
+/**
+ * What the hall itself stored about a vote, which no correction may contradict (issue 10): the
+ * members on the roster when it opened (`votes.members`), the present counted at close
+ * (`votes.present_at_close`) and how many seats pressed (`vote_seats.pressed = 1`). It reads who
+ * pressed, never what (the counters are not read here).
+ */
+export interface StoredVoteFacts {
+  voteId: number;
+  members: number;
+  /** Null while the vote was never closed. */
+  presentAtClose: number | null;
+  pressed: number;
+}
+
+/** The stored facts of `voteId` in this hall's database, or null when it holds no such vote. */
+export function storedVoteFacts(db: Db, voteId: number): StoredVoteFacts | null {
+  const row = db
+    .prepare('SELECT members, present_at_close FROM votes WHERE vote_id = ?')
+    .get(voteId) as { members: number; present_at_close: number | null } | undefined;
+  if (!row) return null;
+  return {
+    voteId,
+    members: row.members,
+    presentAtClose: row.present_at_close,
+    pressed: pressedSeatCount(db, voteId),
+  };
 }

@@ -1,3 +1,6 @@
 export * from './roles';
 export * from './live-events';
 export * from './schemas';
+export * from './error-codes';
+export * from './reply-schemas';
+export * from './hall-schemas';

@@ -1,5 +1,7 @@
-import type { Text } from '../i18n';
-import type { ChainHead } from '../records/record';
+import { Type, type Static } from '@sinclair/typebox';
+import { FollowUpSchema, TextSchema } from '../profile/schema';
+import { SeatView, SessionReply } from './schemas';
+import { ChainHeadSchema, CountsSchema, Nullable } from './reply-schemas';
 
 /**
  * Socket events pushed by the hall server (issue 3 "Live push"). Every namespace receives the
@@ -11,88 +13,112 @@ export const LIVE_EVENTS = {
   vote: 'vote',
   result: 'result',
   hardware: 'hardware',
+  sitting: 'sitting',
 } as const;
 
 /** 应到 / 实到 and the quorum gate; observers are counted apart and never in `present`. */
-export interface AttendancePayload {
-  sessionId: number | null;
-  checkinOpen: boolean;
-  members: number;
-  present: number;
-  observersPresent: number;
-  quorumMet: boolean;
+export const AttendancePayloadSchema = Type.Object({
+  sessionId: Nullable(Type.Integer()),
+  checkinOpen: Type.Boolean(),
+  members: Type.Integer(),
+  present: Type.Integer(),
+  observersPresent: Type.Integer(),
+  quorumMet: Type.Boolean(),
   /** The quorum rule in words, e.g. 全体组成人员过半数. */
-  quorumRule: Text;
-}
+  quorumRule: TextSchema,
+});
+export type AttendancePayload = Static<typeof AttendancePayloadSchema>;
 
 /** The latest vote: while open only how many have pressed, never what. */
-export interface VotePayload {
-  voteId: number | null;
-  title: string | null;
-  state: 'open' | 'closed' | 'announced' | null;
-  present: number;
-  pressed: number;
-  openedAt: string | null;
-  closesAt: string | null;
-}
-
-/** An announced result (public). Chair and secretariat also get it once the vote is closed. */
-export interface ResultPayload {
-  voteId: number;
-  title: string;
-  profile: string;
-  outcome: string;
-  members: number;
-  present: number;
-  valid: number;
-  invalid: number;
-  notVoted: number;
-  counts: Record<string, number>;
-  openedAt: string;
-  closedAt: string;
-  announcedAt: string | null;
-  /** The sealed record shown (announced results): its seq and short hash. */
-  record?: ChainHead | null;
-  /** When the record shown is a correction: what it replaces and why (every screen says so). */
-  correction?: ResultCorrection | null;
-  /** The latest sealed record of the hall's chain, so a chain cut short later can be noticed. */
-  chainHead?: ChainHead | null;
-}
+export const VotePayloadSchema = Type.Object({
+  voteId: Nullable(Type.Integer()),
+  title: Nullable(Type.String()),
+  state: Nullable(
+    Type.Union([Type.Literal('open'), Type.Literal('closed'), Type.Literal('announced')]),
+  ),
+  present: Type.Integer(),
+  pressed: Type.Integer(),
+  openedAt: Nullable(Type.String()),
+  closesAt: Nullable(Type.String()),
+});
+export type VotePayload = Static<typeof VotePayloadSchema>;
 
 /** What a corrected result shows beside its figures. */
-export interface ResultCorrection {
+export const ResultCorrectionSchema = Type.Object({
   /** The record corrected, and its outcome. */
-  correctsSeq: number;
-  previousOutcome: string | null;
-  reason: string;
-  proposedBy: string | null;
-  confirmedBy: string | null;
+  correctsSeq: Type.Integer(),
+  previousOutcome: Nullable(Type.String()),
+  reason: Type.String(),
+  proposedBy: Nullable(Type.String()),
+  confirmedBy: Nullable(Type.String()),
   /** 更正记录：更正第 N 号记录（原结果：…），理由：… */
-  note: Text;
-}
+  note: TextSchema,
+});
+export type ResultCorrection = Static<typeof ResultCorrectionSchema>;
 
-export interface BusHealth {
-  bus: string;
-  kind: string;
-  up: boolean;
-  reason: string | null;
-  seatsOnline: number;
-  seatsTotal: number;
-  stats: Record<string, number>;
-}
+/** An announced result (public). Chair and secretariat also get it once the vote is closed. */
+export const ResultPayloadSchema = Type.Object({
+  voteId: Type.Integer(),
+  title: Type.String(),
+  profile: Type.String(),
+  outcome: Type.String(),
+  members: Type.Integer(),
+  present: Type.Integer(),
+  valid: Type.Integer(),
+  invalid: Type.Integer(),
+  notVoted: Type.Integer(),
+  counts: CountsSchema,
+  openedAt: Type.String(),
+  closedAt: Type.String(),
+  announcedAt: Nullable(Type.String()),
+  /** The sealed record shown (announced results): its seq and short hash. */
+  record: Type.Optional(Nullable(ChainHeadSchema)),
+  /** When the record shown is a correction: what it replaces and why (every screen says so). */
+  correction: Type.Optional(Nullable(ResultCorrectionSchema)),
+  /** The latest sealed record of the hall's chain, so a chain cut short later can be noticed. */
+  chainHead: Type.Optional(Nullable(ChainHeadSchema)),
+  /** How the outcome was decided (chair and secretariat only). */
+  explanation: Type.Optional(TextSchema),
+  /** The follow-up the outcome requires (chair and secretariat only). */
+  followUp: Type.Optional(Type.Array(FollowUpSchema)),
+});
+export type ResultPayload = Static<typeof ResultPayloadSchema>;
+
+export const BusHealthSchema = Type.Object({
+  bus: Type.String(),
+  kind: Type.String(),
+  up: Type.Boolean(),
+  reason: Nullable(Type.String()),
+  seatsOnline: Type.Integer(),
+  seatsTotal: Type.Integer(),
+  stats: Type.Record(Type.String(), Type.Number(), { description: "the driver's counters" }),
+});
+export type BusHealth = Static<typeof BusHealthSchema>;
 
 /** Seat and bus health, for the technician (and a summary for the chair). */
-export interface HardwarePayload {
-  buses: BusHealth[];
-  seatsOnline: number;
-  seatsTotal: number;
+export const HardwarePayloadSchema = Type.Object({
+  buses: Type.Array(BusHealthSchema),
+  seatsOnline: Type.Integer(),
+  seatsTotal: Type.Integer(),
   /** Seats that are offline (technician namespace only; empty elsewhere). */
-  offline: string[];
-}
+  offline: Type.Array(Type.String()),
+});
+export type HardwarePayload = Static<typeof HardwarePayloadSchema>;
+
+/**
+ * The sitting and the seat map (the consoles, never the display): the current sitting with its
+ * agenda, or null before the first; every seat's occupant, online, checked in. Never a choice.
+ */
+export const SittingPayloadSchema = Type.Object({
+  session: Nullable(SessionReply),
+  seats: Type.Array(SeatView),
+});
+export type SittingPayload = Static<typeof SittingPayloadSchema>;
 
 export interface ServerToClientEvents {
   attendance: (p: AttendancePayload) => void;
   vote: (p: VotePayload) => void;
   result: (p: ResultPayload | null) => void;
   hardware: (p: HardwarePayload) => void;
+  sitting: (p: SittingPayload) => void;
 }

@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { TextSchema } from '../profile/schema';
+import { FollowUpSchema, TextSchema } from '../profile/schema';
+import { CountsSchema } from './reply-schemas';
 
 /**
  * Request and response schemas of the hall server's REST API (server/README.md), shared so the
@@ -9,7 +10,8 @@ import { TextSchema } from '../profile/schema';
 export const ErrorBody = Type.Object({
   statusCode: Type.Integer(),
   error: Type.String(),
-  code: Type.Optional(Type.String()),
+  /** One of `HallErrorCode` (api/error-codes.ts): what clients match on, never the message. */
+  code: Type.String(),
   message: Type.String(),
 });
 export type ErrorBody = Static<typeof ErrorBody>;
@@ -150,8 +152,8 @@ export const VoteResultReply = Type.Object({
   valid: Type.Integer(),
   invalid: Type.Integer(),
   notVoted: Type.Integer(),
-  counts: Type.Record(Type.String(), Type.Integer()),
-  followUp: Type.Array(Type.Unknown()),
+  counts: CountsSchema,
+  followUp: Type.Array(FollowUpSchema),
   explanation: TextSchema,
   openedAt: Type.String(),
   closedAt: Type.String(),
@@ -178,3 +180,17 @@ export const DemoPressReply = Type.Object({
 });
 
 export const OkReply = Type.Object({ ok: Type.Boolean() });
+
+// The replies' TS types, derived from the schemas (one source for the server and the UIs).
+export type RosterImportReply = Static<typeof RosterImportReply>;
+export type RosterReply = Static<typeof RosterReply>;
+export type SeatsReply = Static<typeof SeatsReply>;
+export type SessionStartReply = Static<typeof SessionStartReply>;
+export type AgendaItem = Static<typeof AgendaItem>;
+export type SessionReply = Static<typeof SessionReply>;
+export type CheckinReply = Static<typeof CheckinReply>;
+export type AttendanceReply = Static<typeof AttendanceReply>;
+export type VoteOpenBody = Static<typeof VoteOpenBody>;
+export type VoteOpenReply = Static<typeof VoteOpenReply>;
+export type VoteStatusReply = Static<typeof VoteStatusReply>;
+export type OkReply = Static<typeof OkReply>;

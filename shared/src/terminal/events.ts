@@ -1,3 +1,5 @@
+import type { Static } from '@sinclair/typebox';
+import type { TerminalEndReasonSchema, TerminalPairReplySchema } from '../api/reply-schemas';
 import type { Text } from '../i18n';
 
 /**
@@ -41,8 +43,7 @@ export interface TerminalResult {
 export type TerminalPairingState = 'pending' | 'confirmed' | 'ended';
 
 /** Why a terminal stopped. */
-export type TerminalEndReason =
-  'revoked' | 'rejected' | 'replaced' | 'sitting-ended' | 'seat-changed';
+export type TerminalEndReason = Static<typeof TerminalEndReasonSchema>;
 
 export interface TerminalState {
   seat: string;
@@ -91,9 +92,4 @@ export interface TerminalPressReply {
   reason: PressReason | null;
 }
 
-export interface TerminalPairReply {
-  seat: string;
-  credential: string;
-  /** The terminal's number, shown on its screen so the chair confirms the right device. */
-  terminalId?: number;
-}
+export type TerminalPairReply = Static<typeof TerminalPairReplySchema>;

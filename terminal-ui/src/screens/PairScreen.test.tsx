@@ -43,7 +43,7 @@ describe('pairing', () => {
   });
 
   it('shows the server’s refusal and a revoked notice', async () => {
-    vi.stubGlobal('fetch', reply(404, { message: '配对码无效或已过期' }));
+    vi.stubGlobal('fetch', reply(404, { code: 'BAD_PAIRING_CODE', message: '配对码无效或已过期' }));
     render(
       <WordsProvider>
         <PairScreen onPaired={vi.fn()} notice="本终端的配对已被撤销，请重新配对" />

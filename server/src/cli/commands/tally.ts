@@ -1,4 +1,4 @@
-import { seedProfile, SEED_PROFILES, tally, type TallyResult } from '@hall/shared';
+import { resultFields, seedProfile, SEED_PROFILES, tally } from '@hall/shared';
 import type { Command } from '../command';
 import { RefusedError } from '../errors';
 import { printResult } from '../io';
@@ -39,22 +39,6 @@ export function parseCounts(text: string): Record<string, number> {
   return counts;
 }
 
-/** The tally fields of CONTRACT.md §1, plus the explanation of how the rule decided. */
-export function tallyJson(r: TallyResult) {
-  return {
-    profile: r.profile,
-    outcome: r.outcome,
-    members: r.members,
-    present: r.present,
-    valid: r.valid,
-    invalid: r.invalid,
-    notVoted: r.notVoted,
-    counts: r.counts,
-    followUp: r.followUp,
-    explanation: r.explanation,
-  };
-}
-
 export const tallyCommand: Command = {
   words: ['tally'],
   summary: 'Decide an evaluation offline under a rule profile.',
@@ -80,7 +64,7 @@ export const tallyCommand: Command = {
       counts: parseCounts(args.values.get('counts')!),
       invalid: parseCount('invalid', args.values.get('invalid') ?? '0'),
     });
-    printResult(io, args.flags.has('json'), tallyJson(result), () => {
+    printResult(io, args.flags.has('json'), resultFields(result), () => {
       const outcome = profile.outcomes.find((o) => o.id === result.outcome)!;
       const counts = profile.optionSet.options
         .map((o) => `${o.label.zh} ${result.counts[o.key]}`)

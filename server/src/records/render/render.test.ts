@@ -6,7 +6,7 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { canonicalHash } from '../canonical';
 import { keyFingerprint } from '../keys';
-import { bodyFor, sampleChain, tempKey } from '../test-records';
+import { bodyFor, sampleChain, tempKey } from '../../../test-support/test-records';
 import { neutralize, recordsCsv } from './csv';
 import { sealRecord } from '../seal';
 import type { SealedRecord } from '@hall/shared';

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { appFixture, type AppFixture } from '../testing/app-fixture';
+import { appFixture, type AppFixture } from '../../test-support/app-fixture';
 
 /**
  * Issue 10: no one role can cast a ballot for a member who is not at the seat. The technician

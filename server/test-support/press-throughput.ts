@@ -2,16 +2,18 @@
  * Presses per second through the vote service (press handler → one transaction per batch →
  * settle), on FakeBus seats and a real SQLite file with synchronous=FULL.
  *
- *   npx tsx server/src/bench/press-throughput.ts [seats=3000] [batchMs=4]
+ *   npx tsx server/test-support/press-throughput.ts [seats=3000] [batchMs=4]
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { validateHallConfig } from '../config/hall-config';
-import { FakeBus } from '../hardware/fake-bus';
-import { Hall } from '../hall';
-import { range, silentLog } from '../testing/hall-fixture';
+import { MAX_ADDRESS, parseAddresses } from '@hall/drivers';
+import { parseSeatId } from '@hall/shared';
+import { validateHallConfig } from '../src/config/hall-config';
+import { FakeBus } from './fake-bus';
+import { Hall } from '../src/hall';
+import { silentLog } from './hall-fixture';
 
 export interface PressFigures {
   seats: number;
@@ -41,7 +43,7 @@ export async function pressThroughput(seats = 3000, batchMs = 4): Promise<PressF
     })),
   });
   const buses = config.buses.map(
-    (b) => new FakeBus(b.id, range(1, Number(b.addresses.split('-')[1]))),
+    (b) => new FakeBus(b.id, parseAddresses(b.addresses, MAX_ADDRESS['modbus-rtu'])),
   );
   const dir = mkdtempSync(path.join(tmpdir(), 'hall-bench-'));
   const hall = new Hall({
@@ -50,7 +52,7 @@ export async function pressThroughput(seats = 3000, batchMs = 4): Promise<PressF
     keyDir: `${dir}-keys`,
     buses: buses.map((d) => ({
       driver: d,
-      seats: config.seats.filter((s) => s.startsWith(`${d.busId}-`)),
+      seats: config.seats.filter((s) => parseSeatId(s).bus === d.busId),
     })),
     log: silentLog,
   });
@@ -97,7 +99,7 @@ export async function pressThroughput(seats = 3000, batchMs = 4): Promise<PressF
   }
 }
 
-// As a script: npx tsx server/src/bench/press-throughput.ts [seats=3000] [batchMs=4]
+// As a script: npx tsx server/test-support/press-throughput.ts [seats=3000] [batchMs=4]
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const f = await pressThroughput(Number(process.argv[2] ?? 3000), Number(process.argv[3] ?? 4));
   console.log(JSON.stringify(f));

@@ -1,5 +1,5 @@
 import { createPrivateKey, createPublicKey } from 'node:crypto';
-import { publicKeyBase64, type HallKey } from '../records/keys';
+import { publicKeyBase64, type HallKey } from '../src/records/keys';
 
 /**
  * A fixed Ed25519 key for tests (PKCS#8 of a constant 32-byte seed). Ed25519 signatures are

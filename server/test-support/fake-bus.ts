@@ -7,6 +7,7 @@ import type {
   Lamp,
   LineStats,
 } from '@hall/drivers';
+import { seatId } from '@hall/shared';
 
 /**
  * An in-process BusDriver with scriptable presses, for unit tests of the server (no protocol,
@@ -38,7 +39,7 @@ export class FakeBus implements BusDriver {
   async start(): Promise<void> {
     this.emit({ type: 'bus-up', bus: this.busId });
     for (const a of this.addresses) {
-      this.emit({ type: 'seat-online', bus: this.busId, seat: `${this.busId}-${a}`, keys: 3 });
+      this.emit({ type: 'seat-online', bus: this.busId, seat: seatId(this.busId, a), keys: 3 });
     }
   }
 
@@ -83,7 +84,7 @@ export class FakeBus implements BusDriver {
       type: 'key',
       bus: this.busId,
       address,
-      seat: `${this.busId}-${address}`,
+      seat: seatId(this.busId, address),
       tag: opts.tag ?? this.tag,
       keys: [...keys].sort((a, b) => a - b),
       deliveryId: opts.deliveryId ?? `${this.busId}:FAKE:${++this.seq}`,

@@ -2,10 +2,10 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { seedProfile, tally } from '@hall/shared';
-import { loadOrCreateKey, type HallKey } from './keys';
+import { loadOrCreateKey, type HallKey } from '../src/records/keys';
 import type { RecordBody, SealedRecord } from '@hall/shared';
-import { decided } from './decided';
-import { sealRecord } from './seal';
+import { decided } from '../src/records/decided';
+import { sealRecord } from '../src/records/seal';
 
 /** A fresh hall key in a temporary data directory (tests only). */
 export function tempKey(): HallKey {

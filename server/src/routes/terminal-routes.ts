@@ -1,36 +1,25 @@
 import { randomUUID } from 'node:crypto';
-import { classifyKeys, ErrorBody, type PressReason, type TerminalPressReply } from '@hall/shared';
-import { Type, type TSchema } from '@sinclair/typebox';
+import {
+  ChairTerminalsReply,
+  classifyKeys,
+  ErrorBody,
+  HallErrorCode,
+  OkReply,
+  PairingReply,
+  parseSeatId,
+  TerminalConfirmReply,
+  TerminalPairReplySchema,
+  TerminalPressReplySchema,
+  TerminalsReply,
+  type PressReason,
+  type TerminalPressReply,
+} from '@hall/shared';
+import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Hall } from '../hall';
-import { typed } from '../routes/types';
-import type { TerminalLive } from './terminal-live';
-import type { TerminalService } from './terminal-service';
+import { typed, type RouteContext } from './types';
 
 const Seat = Type.String({ minLength: 3, maxLength: 16, pattern: '^[A-Za-z0-9_]+-[0-9]+$' });
 const TerminalIdParams = Type.Object({ terminalId: Type.Integer({ minimum: 1 }) });
-const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
-const TerminalInfoSchema = Type.Object({
-  terminalId: Type.Integer(),
-  seat: Type.String(),
-  state: Type.Union([Type.Literal('pending'), Type.Literal('confirmed'), Type.Literal('ended')]),
-  pairedAt: Type.String(),
-  confirmedAt: Nullable(Type.String()),
-  revokedAt: Nullable(Type.String()),
-  endReason: Nullable(Type.String()),
-});
-const ChairTerminalSchema = Type.Object({
-  terminalId: Type.Integer(),
-  seat: Type.String(),
-  state: Type.Union([Type.Literal('pending'), Type.Literal('confirmed')]),
-  pairedAt: Type.String(),
-  confirmedAt: Nullable(Type.String()),
-  memberId: Nullable(Type.String()),
-  name: Nullable(Type.String()),
-  role: Nullable(Type.Union([Type.Literal('member'), Type.Literal('observer')])),
-  present: Type.Boolean(),
-});
-
 function bearer(req: FastifyRequest): string | undefined {
   const h = req.headers.authorization;
   return h?.startsWith('Bearer ') ? h.slice(7) : undefined;
@@ -44,11 +33,8 @@ function bearer(req: FastifyRequest): string | undefined {
  * ballot is a key event of its seat, decided by the same press handler as a keypad's: one ballot
  * a seat, whichever device presses first.
  */
-export async function terminalRoutes(
-  app: FastifyInstance,
-  deps: { hall: Hall; terminals: TerminalService; live: () => TerminalLive | undefined },
-) {
-  const { hall, terminals } = deps;
+export async function terminalRoutes(app: FastifyInstance, ctx: RouteContext) {
+  const { hall, terminals, terminalLive } = ctx;
   const r = typed(app);
   r.post(
     '/api/terminals/pairings',
@@ -59,11 +45,7 @@ export async function terminalRoutes(
         summary:
           'A six-digit pairing code for a seat (valid 10 minutes, once); refused while a vote is open',
         body: Type.Object({ seat: Seat }, { additionalProperties: false }),
-        response: {
-          200: Type.Object({ code: Type.String(), seat: Type.String(), expiresAt: Type.String() }),
-          404: ErrorBody,
-          409: ErrorBody,
-        },
+        response: { 200: PairingReply, 404: ErrorBody, 409: ErrorBody },
       },
     },
     async (req) => terminals.createPairing(req.body.seat),
@@ -75,7 +57,7 @@ export async function terminalRoutes(
       schema: {
         tags: ['terminals'],
         summary: 'Paired terminals: pending, confirmed and ended',
-        response: { 200: Type.Object({ terminals: Type.Array(TerminalInfoSchema) }) },
+        response: { 200: TerminalsReply },
       },
     },
     async () => ({ terminals: terminals.list() }),
@@ -86,13 +68,14 @@ export async function terminalRoutes(
       config: { roles: ['technician'] },
       schema: {
         tags: ['terminals'],
+        summary: 'The technician revokes a terminal: its credential ends and its socket is cut',
         params: TerminalIdParams,
-        response: { 200: Type.Object({ ok: Type.Boolean() }), 404: ErrorBody },
+        response: { 200: OkReply, 404: ErrorBody },
       },
     },
     async (req) => {
       terminals.revoke(req.params.terminalId);
-      deps.live()?.disconnectTerminal(req.params.terminalId);
+      terminalLive.disconnectTerminal(req.params.terminalId);
       return { ok: true };
     },
   );
@@ -104,7 +87,7 @@ export async function terminalRoutes(
         tags: ['terminals'],
         summary:
           'Terminals waiting for the chair, and confirmed ones: seat, member, whether present',
-        response: { 200: Type.Object({ terminals: Type.Array(ChairTerminalSchema) }) },
+        response: { 200: ChairTerminalsReply },
       },
     },
     async () => ({ terminals: terminals.forChair() }),
@@ -118,21 +101,13 @@ export async function terminalRoutes(
         summary:
           "The chair confirms a pending terminal (seat's member present, no vote open); any other live terminal of the seat ends",
         params: TerminalIdParams,
-        response: {
-          200: Type.Object({
-            ok: Type.Boolean(),
-            seat: Type.String(),
-            replaced: Type.Array(Type.Integer()),
-          }),
-          404: ErrorBody,
-          409: ErrorBody,
-        },
+        response: { 200: TerminalConfirmReply, 404: ErrorBody, 409: ErrorBody },
       },
     },
     async (req) => {
       const { seat, replaced } = terminals.confirm(req.params.terminalId);
-      if (replaced.length > 0) deps.live()?.disconnectTerminal(...replaced);
-      deps.live()?.push();
+      if (replaced.length > 0) terminalLive.disconnectTerminal(...replaced);
+      terminalLive.push();
       return { ok: true, seat, replaced };
     },
   );
@@ -144,12 +119,12 @@ export async function terminalRoutes(
         tags: ['terminals'],
         summary: 'The chair rejects a pending terminal: its credential ends',
         params: TerminalIdParams,
-        response: { 200: Type.Object({ ok: Type.Boolean() }), 404: ErrorBody, 409: ErrorBody },
+        response: { 200: OkReply, 404: ErrorBody, 409: ErrorBody },
       },
     },
     async (req) => {
       terminals.reject(req.params.terminalId);
-      deps.live()?.disconnectTerminal(req.params.terminalId);
+      terminalLive.disconnectTerminal(req.params.terminalId);
       return { ok: true };
     },
   );
@@ -165,15 +140,7 @@ export async function terminalRoutes(
           { code: Type.String({ pattern: '^[0-9]{6}$' }) },
           { additionalProperties: false },
         ),
-        response: {
-          200: Type.Object({
-            seat: Type.String(),
-            credential: Type.String(),
-            terminalId: Type.Integer(),
-          }),
-          404: ErrorBody,
-          409: ErrorBody,
-        },
+        response: { 200: TerminalPairReplySchema, 404: ErrorBody, 409: ErrorBody },
       },
     },
     async (req) => terminals.pair(req.body.code),
@@ -196,13 +163,7 @@ export async function terminalRoutes(
           },
           { additionalProperties: false },
         ),
-        response: {
-          200: Type.Object({
-            lamp: Type.String(),
-            reason: Type.Union([Type.String(), Type.Null()]),
-          }),
-          401: ErrorBody,
-        },
+        response: { 200: TerminalPressReplySchema, 401: ErrorBody },
       },
     },
     async (req, reply): Promise<TerminalPressReply> => {
@@ -211,7 +172,7 @@ export async function terminalRoutes(
         return reply.code(401).send({
           statusCode: 401,
           error: 'Unauthorized',
-          code: 'BAD_CREDENTIAL',
+          code: HallErrorCode.BAD_CREDENTIAL,
           message: '终端凭证无效或已撤销 / unknown or revoked terminal credential',
         }) as never;
       }
@@ -239,19 +200,17 @@ export async function terminalRoutes(
       // "a press makes present" never applies to it.
       const already = open?.pressed.has(seat) ?? false;
       const deliveryId = `terminal:${who.terminalId}:${randomUUID()}`;
-      const dash = seat.lastIndexOf('-');
       const settled = hall.hardware.nextSettle(`id:${deliveryId}`);
       hall.inject({
         type: 'key',
-        bus: seat.slice(0, dash),
-        address: Number(seat.slice(dash + 1)),
+        ...parseSeatId(seat),
         seat,
         tag: mode.tag,
         keys: [...new Set(req.body.keys)].sort((a, b) => a - b),
         deliveryId,
       });
       const { lamp } = await settled;
-      deps.live()?.push();
+      terminalLive.push();
       if (lamp === 'registered')
         return already ? refused('already-registered') : { lamp, reason: null };
       if (open && classifyKeys(open.profile.optionSet, req.body.keys).kind === 'unmapped')

@@ -2,10 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { buildApp, startHall } from '../app';
-import { demoHallConfig, demoRosterCsv } from '../config/demo-hall';
-import { FakeBus } from '../hardware/fake-bus';
-import { DEMO_PASSWORDS } from '../auth/users';
+import { parseSeatId } from '@hall/shared';
+import { buildApp, startHall } from '../src/app';
+import { demoHallConfig, demoRosterCsv } from '../src/config/demo-hall';
+import { FakeBus } from './fake-bus';
+import { DEMO_PASSWORDS } from '../src/auth/users';
 import { range, silentLog } from './hall-fixture';
 
 export const OPERATOR_TOKEN = 'operator-token-for-tests';
@@ -35,8 +36,8 @@ export async function appFixture(
     operatorToken: OPERATOR_TOKEN,
     ...(opts.consoleDirs ? { consoleDirs: opts.consoleDirs } : {}),
     buses: [
-      { driver: buses.A, seats: config.seats.filter((s) => s.startsWith('A-')) },
-      { driver: buses.W, seats: config.seats.filter((s) => s.startsWith('W-')) },
+      { driver: buses.A, seats: config.seats.filter((s) => parseSeatId(s).bus === 'A') },
+      { driver: buses.W, seats: config.seats.filter((s) => parseSeatId(s).bus === 'W') },
     ],
   });
   app.hall.importRoster(Buffer.from(demoRosterCsv()));

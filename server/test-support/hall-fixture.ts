@@ -3,10 +3,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
-import { demoHallConfig, demoRosterCsv } from '../config/demo-hall';
-import type { HallConfig } from '../config/hall-config';
-import { FakeBus } from '../hardware/fake-bus';
-import { Hall } from '../hall';
+import { parseSeatId, seatId } from '@hall/shared';
+import { demoHallConfig, demoRosterCsv } from '../src/config/demo-hall';
+import type { HallConfig } from '../src/config/hall-config';
+import { FakeBus } from './fake-bus';
+import { Hall } from '../src/hall';
 
 /** A hall on FakeBus seats (the demo hall's layout) in a temp data dir, for unit tests. */
 export interface HallFixture {
@@ -53,8 +54,8 @@ export async function hallFixture(
     dataDir: dir,
     keyDir: `${dir}-keys`,
     buses: [
-      { driver: buses.A, seats: config.seats.filter((s) => s.startsWith('A-')) },
-      { driver: buses.W, seats: config.seats.filter((s) => s.startsWith('W-')) },
+      { driver: buses.A, seats: config.seats.filter((s) => parseSeatId(s).bus === 'A') },
+      { driver: buses.W, seats: config.seats.filter((s) => parseSeatId(s).bus === 'W') },
     ],
     log: opts.log ?? silentLog,
     ...(opts.now ? { now: opts.now } : {}),
@@ -73,11 +74,11 @@ export async function hallFixture(
     buses,
     config,
     press(seat, keys, o = {}) {
-      const [bus, addr] = seat.split('-') as ['A' | 'W', string];
-      buses[bus].press(Number(addr), keys, o);
+      const { bus, address } = parseSeatId(seat);
+      buses[bus as 'A' | 'W'].press(address, keys, o);
     },
     flush: () => hall.presses.flush(),
-    lamp: (seat) => buses[seat.split('-')[0] as 'A' | 'W'].lamps.get(seat),
+    lamp: (seat) => buses[parseSeatId(seat).bus as 'A' | 'W'].lamps.get(seat),
     async restart(now) {
       await hall.stop();
       return hallFixture({ dir, ...(now ? { now } : opts.now ? { now: opts.now } : {}), config });
@@ -97,10 +98,10 @@ export function range(from: number, to: number): number[] {
 
 /** Member seats of the demo roster: M001-M040 on A-1..A-40, M041-M060 on W-1..W-20. */
 export const MEMBER_SEATS = [
-  ...range(1, 40).map((a) => `A-${a}`),
-  ...range(1, 20).map((a) => `W-${a}`),
+  ...range(1, 40).map((a) => seatId('A', a)),
+  ...range(1, 20).map((a) => seatId('W', a)),
 ];
-export const OBSERVER_SEATS = range(27, 30).map((a) => `W-${a}`);
+export const OBSERVER_SEATS = range(27, 30).map((a) => seatId('W', a));
 
 /** Start a sitting, check in `n` members through their seats, close check-in. */
 export function checkIn(f: HallFixture, n: number): void {
