@@ -1,7 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { FollowUpSchema, TextSchema } from '../profile/schema';
 import { SeatView, SessionReply } from './schemas';
-import { ChainHeadSchema, CountsSchema, Nullable } from './reply-schemas';
+import { ChainHeadSchema, Nullable, TALLY_FIGURES } from './reply-schemas';
 
 /**
  * Socket events pushed by the hall server (issue 3 "Live push"). Every namespace receives the
@@ -60,14 +60,7 @@ export type ResultCorrection = Static<typeof ResultCorrectionSchema>;
 export const ResultPayloadSchema = Type.Object({
   voteId: Type.Integer(),
   title: Type.String(),
-  profile: Type.String(),
-  outcome: Type.String(),
-  members: Type.Integer(),
-  present: Type.Integer(),
-  valid: Type.Integer(),
-  invalid: Type.Integer(),
-  notVoted: Type.Integer(),
-  counts: CountsSchema,
+  ...TALLY_FIGURES,
   openedAt: Type.String(),
   closedAt: Type.String(),
   announcedAt: Nullable(Type.String()),

@@ -14,6 +14,21 @@ export const CountsSchema = Type.Record(Type.String(), Type.Integer(), {
   description: 'option key (or outcome id) → count',
 });
 
+/**
+ * The figures of a decided tally (CONTRACT.md §1 `tally --json`, as `resultFields` in
+ * shared/src/tally/result-fields.ts shapes them), spread into every reply that carries a result.
+ */
+export const TALLY_FIGURES = {
+  profile: Type.String(),
+  outcome: Type.String(),
+  members: Type.Integer(),
+  present: Type.Integer(),
+  valid: Type.Integer(),
+  invalid: Type.Integer(),
+  notVoted: Type.Integer(),
+  counts: CountsSchema,
+};
+
 // ── Records (CONTRACT.md §5) ──────────────────────────────────────────────────────────────
 
 /** A reference to a sealed record: its place in the chain and its hash. */

@@ -1,6 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { FollowUpSchema, TextSchema } from '../profile/schema';
-import { CountsSchema } from './reply-schemas';
+import { TALLY_FIGURES } from './reply-schemas';
 
 /**
  * Request and response schemas of the hall server's REST API (server/README.md), shared so the
@@ -145,14 +145,7 @@ export const VoteStatusReply = Type.Object({
 export const VoteResultReply = Type.Object({
   voteId: Type.Integer(),
   title: Type.String(),
-  profile: Type.String(),
-  outcome: Type.String(),
-  members: Type.Integer(),
-  present: Type.Integer(),
-  valid: Type.Integer(),
-  invalid: Type.Integer(),
-  notVoted: Type.Integer(),
-  counts: CountsSchema,
+  ...TALLY_FIGURES,
   followUp: Type.Array(FollowUpSchema),
   explanation: TextSchema,
   openedAt: Type.String(),
