@@ -51,7 +51,7 @@ const range = (from: number, to: number) =>
   Array.from({ length: to - from + 1 }, (_, i) => from + i);
 const choice = (a: number) => [1 + (a % 3)];
 
-describe('modbus-rtu on a pty', { timeout: 60_000 }, () => {
+describe('modbus-rtu on a pty', { timeout: 180_000 }, () => {
   it('counts a vote exactly through corruption, drops, a unit reset and unplug/replug', async () => {
     const units = range(1, 40);
     const { pty, sim, driver, stored, keys, of } = await hall(units);

@@ -51,7 +51,7 @@ const range = (from: number, to: number) =>
   Array.from({ length: to - from + 1 }, (_, i) => from + i);
 const choice = (k: number) => [1 + (k % 3)];
 
-describe('wireless-base on a pty', { timeout: 60_000 }, () => {
+describe('wireless-base on a pty', { timeout: 180_000 }, () => {
   it('counts a vote exactly through drops, corruption, lost ACKs, a base reset and unplug/replug', async () => {
     const keypads = range(1, 30);
     const { pty, sim, driver, stored, keys, of } = await hall(keypads);

@@ -43,7 +43,7 @@ describe('the data directory is private whatever the umask', () => {
     dirs.push(path.dirname(dataDir), `${dataDir}-keys`);
     const port = await freePort();
     const s = start(dataDir, port);
-    const end = Date.now() + 60_000;
+    const end = Date.now() + 180_000;
     let up = false;
     while (!up && Date.now() < end && s.child.exitCode === null) {
       up = await fetch(`http://127.0.0.1:${port}/api/health`).then(
@@ -68,7 +68,7 @@ describe('the data directory is private whatever the umask', () => {
       process.kill(-s.child.pid!, 'SIGTERM');
       await s.exited;
     }
-  }, 90_000);
+  }, 240_000);
 
   it('refuses to start on a data directory that others can read, naming chmod 700', async () => {
     const dataDir = tempDataDir('hall-perm-open-');
@@ -80,5 +80,5 @@ describe('the data directory is private whatever the umask', () => {
     expect(s.output()).toMatch(
       new RegExp(`数据目录 ${dataDir} 的权限为 755.*chmod 700 '${dataDir}'.* / the data directory`),
     );
-  }, 60_000);
+  }, 180_000);
 });

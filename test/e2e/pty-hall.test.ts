@@ -24,7 +24,7 @@ let wireless: PtySimulator<WirelessBaseSim>;
 const dataDir = tempDataDir('hall-pty-');
 
 async function until(cond: () => boolean | Promise<boolean>, what: string): Promise<void> {
-  const end = Date.now() + 30_000;
+  const end = Date.now() + 120_000;
   while (!(await cond())) {
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 25));
@@ -57,7 +57,7 @@ beforeAll(async () => {
     // Plain HTTP: this suite is about the serial wiring; test/e2e/tls.test.ts covers HTTPS.
     env: { HALL_OPERATOR_TOKEN: TOKEN, HALL_CONFIG: config, HALL_TLS: 'off' },
   });
-}, 90_000);
+}, 180_000);
 
 afterAll(async () => {
   await server?.stop();
@@ -150,5 +150,5 @@ describe('a configured hall on serial lines', () => {
       outcome: 'basically-satisfied',
     });
     await until(() => unit(1).mode === 3, 'closed mode on the seats');
-  }, 120_000);
+  }, 400_000);
 });

@@ -76,7 +76,7 @@ function displaySocket(ca: string | undefined): Promise<{ socket: Socket; attend
     const socket = io(`https://127.0.0.1:${port}/display`, {
       transports: ['websocket'],
       reconnection: false,
-      timeout: 10_000,
+      timeout: 60_000,
       ...(ca ? { ca } : {}),
     });
     socket.once('attendance', (attendance: unknown) => resolve({ socket, attendance }));

@@ -65,7 +65,7 @@ export async function startHallServer(opts: {
   child.stderr!.on('data', (d: Buffer) => (out += d.toString('utf8')));
   const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
   const url = `${opts.tls ? 'https' : 'http'}://127.0.0.1:${opts.port}`;
-  const end = Date.now() + 60_000;
+  const end = Date.now() + 180_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`hall server exited early:\n${out}`);
     try {
@@ -132,7 +132,7 @@ export function tlsRequest(
         headers: opts.headers ?? {},
         ...(opts.ca ? { ca: opts.ca } : {}),
         ...(opts.insecure ? { rejectUnauthorized: false } : {}),
-        timeout: 10_000,
+        timeout: 60_000,
       },
       (res) => {
         let text = '';

@@ -38,7 +38,7 @@ function recorder(s: Socket) {
   return {
     seen,
     async next<T>(event: string, pred: (p: T) => boolean = () => true): Promise<T> {
-      const end = Date.now() + 15_000;
+      const end = Date.now() + 60_000;
       for (;;) {
         const hit = seen.find((e) => e.event === event && pred(e.payload as T));
         if (hit) return hit.payload as T;

@@ -18,7 +18,7 @@ function listen(ns: string, token?: string) {
   return {
     seen,
     async next<T>(event: string, pred: (p: T) => boolean): Promise<T> {
-      const end = Date.now() + 15_000;
+      const end = Date.now() + 60_000;
       for (;;) {
         const hit = seen.find((e) => e.event === event && pred(e.payload as T));
         if (hit) return hit.payload as T;

@@ -7,7 +7,7 @@ afterEach(async () => {
 });
 
 /** Wait for a condition with a generous bound (no timed assertions). */
-async function until(cond: () => boolean, what: string, ms = 15_000): Promise<void> {
+async function until(cond: () => boolean, what: string, ms = 60_000): Promise<void> {
   const end = Date.now() + ms;
   while (!cond()) {
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
