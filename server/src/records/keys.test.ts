@@ -10,12 +10,11 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Writable } from 'node:stream';
-import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { hallFixture, type HallFixture } from '../../test-support/hall-fixture';
 import { KEY_FILE, loadOrCreateKey, moveLegacySigningKey, publicKeyBase64 } from './keys';
 import { createPublicKey } from 'node:crypto';
+import { captureLog } from '../../test-support/capture-log';
 
 const dirs: string[] = [];
 const fixtures: HallFixture[] = [];
@@ -36,18 +35,6 @@ function pem(): { pem: string; publicKey: string } {
     pem: privateKey.export({ format: 'pem', type: 'pkcs8' }) as string,
     publicKey: publicKeyBase64(createPublicKey(privateKey)),
   };
-}
-
-function captureLog() {
-  const lines: { msg: string; [k: string]: unknown }[] = [];
-  const sink = new Writable({
-    write(chunk: Buffer, _enc, done) {
-      for (const l of chunk.toString('utf8').split('\n').filter(Boolean))
-        lines.push(JSON.parse(l) as (typeof lines)[number]);
-      done();
-    },
-  });
-  return { log: pino({ level: 'trace' }, sink), lines };
 }
 
 /** Every file under `dir`, recursively. */

@@ -1,8 +1,6 @@
 import { existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { Writable } from 'node:stream';
 import Database from 'better-sqlite3';
-import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { encodeCount } from '../db/schema';
 import {
@@ -12,24 +10,13 @@ import {
   type HallFixture,
 } from '../../test-support/hall-fixture';
 import { BOX_BYTES, openBox, sealBox } from './ballot-box';
+import { captureLog } from '../../test-support/capture-log';
 
 let f: HallFixture | undefined;
 afterEach(async () => {
   await f?.close();
   f = undefined;
 });
-
-function captureLog() {
-  const lines: { msg: string; [k: string]: unknown }[] = [];
-  const sink = new Writable({
-    write(chunk: Buffer, _enc, done) {
-      for (const l of chunk.toString('utf8').split('\n').filter(Boolean))
-        lines.push(JSON.parse(l) as (typeof lines)[number]);
-      done();
-    },
-  });
-  return { log: pino({ level: 'trace' }, sink), lines };
-}
 
 const ballotFiles = (keyDir: string) =>
   existsSync(keyDir) ? readdirSync(keyDir).filter((n) => n.startsWith('ballot-')) : [];
