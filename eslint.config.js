@@ -126,7 +126,7 @@ export default tseslint.config(
   // config and db/ at the bottom. These blocks repeat `testSupport` (a later block replaces it).
   {
     files: [
-      'server/src/{votes,attendance,records,terminals,live,roster,sessions,auth,hardware,demo}/**/*.ts',
+      'server/src/{votes,attendance,records,terminals,live,roster,sessions,auth,hardware,demo,ops,tls}/**/*.ts',
       'server/src/hall.ts',
     ],
     ignores: ['server/src/**/*.test.ts', 'server/src/**/*-store.ts'],

@@ -3,6 +3,7 @@ import { TerminalService } from './terminals/terminal-service';
 import { terminalHallView } from './terminals/terminal-state';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
+import { AccountService } from './auth/account-service';
 import { UserService } from './auth/users';
 import type { HallConfig } from './config/hall-config';
 import { defaultKeyDir } from './config/env';
@@ -14,6 +15,7 @@ import { consolesPlugin } from './plugins/consoles';
 import { externalPlugins } from './plugins/external';
 import { attendanceRoutes } from './routes/attendance-routes';
 import { authRoutes } from './routes/auth-routes';
+import { backupRoutes } from './routes/backup-routes';
 import { caRoutes } from './routes/ca-routes';
 import { correctionRoutes } from './routes/correction-routes';
 import { hallRoutes } from './routes/hall-routes';
@@ -21,8 +23,10 @@ import { recordRoutes } from './routes/record-routes';
 import { rosterRoutes } from './routes/roster-routes';
 import { sessionRoutes } from './routes/session-routes';
 import { terminalRoutes } from './routes/terminal-routes';
+import { userRoutes } from './routes/user-routes';
 import type { RouteContext } from './routes/types';
 import { voteRoutes } from './routes/vote-routes';
+import { readyRoutes } from './routes/ready-routes';
 
 export interface AppOptions {
   config: HallConfig;
@@ -33,6 +37,10 @@ export interface AppOptions {
   demo: boolean;
   logger: Logger;
   operatorToken?: string;
+  /** Login sessions end after this long unused (HALL_SESSION_IDLE_MINUTES; default 240). */
+  sessionIdleMinutes?: number;
+  /** …and this long after login (HALL_SESSION_MAX_HOURS; default 16). */
+  sessionMaxHours?: number;
   /** Replace the configured buses (tests: FakeBus). */
   buses?: BuiltBus[];
   now?: () => Date;
@@ -83,7 +91,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     log: opts.logger,
     ...(opts.now ? { now: opts.now } : {}),
   });
-  const users = new UserService(hall.db, opts.operatorToken);
+  const users = new UserService(hall.db, opts.operatorToken, {
+    ...(opts.now ? { now: opts.now } : {}),
+    ...(opts.sessionIdleMinutes ? { idleMinutes: opts.sessionIdleMinutes } : {}),
+    ...(opts.sessionMaxHours ? { maxHours: opts.sessionMaxHours } : {}),
+  });
   const passwordFile = await users.ensureUsers(opts.demo, opts.dataDir);
   if (passwordFile) {
     opts.logger.warn({ file: passwordFile }, 'console users created; initial passwords written');
@@ -104,6 +116,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const ctx: RouteContext = {
     hall,
     users,
+    accounts: new AccountService(hall.db, users, opts.now),
     demo: opts.demo,
     records: hall.records,
     terminals,
@@ -121,13 +134,19 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     recordRoutes,
     terminalRoutes,
     caRoutes,
+    backupRoutes,
+    readyRoutes,
+    userRoutes,
   ]) {
     await app.register(async (scope) => routes(scope, ctx));
   }
   await app.register(consolesPlugin, opts.consoleDirs ? { dirs: opts.consoleDirs } : {});
+  // Expired login sessions are deleted (and their sockets closed) every minute.
+  const stopSweeping = users.startSweeping();
   // Sockets first (preClose): the HTTP server's close waits for open connections, and a
   // console's socket would otherwise hold shutdown open, and never learn it was disconnected.
   app.addHook('preClose', async () => {
+    stopSweeping();
     terminalLive.close();
     await live.close();
   });

@@ -2,6 +2,7 @@ import { moveLegacySigningKey, type HallKey } from './records/keys';
 import { RecordService } from './records/record-service';
 import type { KeyEvent } from '@hall/drivers';
 import type { Logger } from 'pino';
+import { formatBeijing } from '@hall/shared';
 import { AttendanceService } from './attendance/attendance-service';
 import type { HallConfig } from './config/hall-config';
 import { openDb, type Db } from './db/open-db';
@@ -55,7 +56,9 @@ export class Hall {
   constructor(readonly options: HallOptions) {
     const now = options.now ?? (() => new Date());
     const log = options.log;
-    this.db = openDb(options.dataDir);
+    this.db = openDb(options.dataDir, {
+      onMigrated: (m) => log.info({ schemaVersion: m.version }, `database migrated: ${m.name}`),
+    });
     this.roster = new RosterService(this.db);
     this.sessions = new SessionService(this.db, now);
     this.attendance = new AttendanceService(this.db, this.roster, this.sessions, options.config);
@@ -231,10 +234,7 @@ export class Hall {
    */
   private ensureSession(): void {
     if (this.sessions.currentId() !== null) return;
-    const day = new Intl.DateTimeFormat('zh-CN', {
-      timeZone: 'Asia/Shanghai',
-      dateStyle: 'long',
-    }).format((this.options.now ?? (() => new Date()))());
+    const day = formatBeijing((this.options.now ?? (() => new Date()))(), 'zh-date');
     const title = `${day}会议`;
     const sessionId = this.startSession(title);
     this.options.log.info({ sessionId, title }, 'no sitting was started: started one for today');

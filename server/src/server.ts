@@ -5,21 +5,15 @@
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import pino from 'pino';
 import { buildApp, startHall } from './app';
 import { demoRosterCsv } from './config/demo-hall';
 import { quorumRule } from './attendance/quorum';
 import { readEnv } from './config/env';
+import { createLogger } from './config/logger';
 import { DATA_DIR, KEY_DIR, preparePrivateDir } from './config/private-dir';
 import { startAutoPress } from './demo/auto-press';
-import {
-  ensureHallCertificates,
-  loadConfiguredCertificate,
-  parseNameList,
-  TlsError,
-} from './tls/hall-certs';
 
-const log = pino({ level: process.env.HALL_LOG_LEVEL ?? 'info', base: { service: 'hall' } });
+const log = createLogger({ level: process.env.HALL_LOG_LEVEL ?? 'info' });
 
 async function main(): Promise<void> {
   const env = readEnv(process.env);
@@ -35,6 +29,8 @@ async function main(): Promise<void> {
     demo: env.demo,
     logger: log,
     operatorToken: env.operatorToken,
+    sessionIdleMinutes: env.sessionIdleMinutes,
+    sessionMaxHours: env.sessionMaxHours,
     ...(tls ? { tls } : {}),
   });
   if (env.demo) {
@@ -92,6 +88,9 @@ async function serverTls(
   keyDir: string,
   dataDir: string,
 ): Promise<{ key: string; cert: string; ca?: string }> {
+  // Loaded only for a TLS hall: @peculiar/x509 is half a second of every start of a plain one.
+  const { ensureHallCertificates, loadConfiguredCertificate, parseNameList, TlsError } =
+    await import('./tls/hall-certs');
   const certFile = e.HALL_TLS_CERT;
   const keyFile = e.HALL_TLS_KEY;
   if (certFile || keyFile) {
@@ -133,7 +132,9 @@ async function serverTls(
 
 main().catch((err: unknown) => {
   const e = err as Error;
-  log.fatal({ err: e.name === 'ConfigError' ? e.message : e }, 'hall server failed to start');
+  // A refusal the operator acts on (a config, a database newer than this program) is its message.
+  const expected = e.name === 'ConfigError' || e.name === 'SchemaTooNewError';
+  log.fatal({ err: expected ? e.message : e }, 'hall server failed to start');
   process.stderr.write(`hall server: ${e.message}\n`);
   process.exit(1);
 });

@@ -74,6 +74,14 @@ export const ROUTES: Record<string, Access> = {
   'POST /api/terminals/:terminalId/reject': [C],
   'POST /api/terminal/pair': 'public',
   'POST /api/terminal/press': 'public',
+  // console users (issue 12)
+  'GET /api/users': [S],
+  'POST /api/users': [S],
+  'PATCH /api/users/:username': [S],
+  'POST /api/users/:username/reset-password': [S],
+  // operations (issue 12)
+  'GET /api/ready': 'public',
+  'GET /api/backup': [S],
   // the API docs (@fastify/swagger-ui, registered under /docs)
   'GET /docs': 'public',
   'GET /docs/': 'public',

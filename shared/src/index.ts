@@ -14,3 +14,4 @@ export * from './terminal/events';
 export * from './records/record';
 export * from './text/unsafe-text';
 export * from './seat-id';
+export * from './time/beijing';

@@ -1,13 +1,27 @@
 /**
  * `npm run bench`: every bench module in turn; each figure printed with the reference it is
- * measured against and their ratio. Add a module to BENCHES to add a bench.
+ * measured against and their ratio. Add a module to BENCHES to add a bench. `BENCH=<key>[,<key>]`
+ * runs only those (keys: modbus, wireless, press, startup).
  */
 import type { Bench, Figure } from './bench';
 import { modbusPoll } from './modbus-poll.bench';
 import { pressPath } from './press-path.bench';
+import { startup } from './startup.bench';
 import { wirelessKeys } from './wireless-keys.bench';
 
-const BENCHES: Bench[] = [modbusPoll, wirelessKeys, pressPath];
+const ALL: Record<string, Bench> = {
+  modbus: modbusPoll,
+  wireless: wirelessKeys,
+  press: pressPath,
+  startup,
+};
+const only = process.env.BENCH?.split(',').map((k) => k.trim());
+const unknown = only?.filter((k) => !(k in ALL)) ?? [];
+if (unknown.length > 0) {
+  console.error(`BENCH: no bench ${unknown.join(', ')} (one of ${Object.keys(ALL).join(', ')})`);
+  process.exit(2);
+}
+const BENCHES: Bench[] = only ? only.map((k) => ALL[k]!) : Object.values(ALL);
 
 function line(f: Figure): string {
   const ratio = f.value / f.reference;

@@ -80,6 +80,7 @@ describe('refusals from the real process', () => {
     const run = await hallCli(['tally', '--profile', 'zizhou', '--json']);
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toMatch(/--members is required/);
+    expect(run.stderr).toMatch(/缺少必需的选项 --members \/ --members is required/);
+    expect(run.stderr).toMatch(/用法 \/ usage: npm run -s hall -- tally /);
   });
 });

@@ -186,5 +186,9 @@ describe('a sitting through the hall CLI', () => {
     expect(away.stderr.trim().split('\n')).toHaveLength(1);
     const usage = await hallCli(['vote', 'open', '--json'], env);
     expect(usage.code).toBe(2);
+    expect(usage.stdout).toBe('');
+    // Chinese first, English beside, then the command's usage line.
+    expect(usage.stderr).toMatch(/^hall vote open: 缺少必需的选项 --\w+ \/ --\w+ is required\n/);
+    expect(usage.stderr).toContain('用法 / usage: npm run -s hall -- vote open ');
   }, 60_000);
 });

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freePort, tempDataDir } from '../support/hall-server';
 import { REPO_ROOT } from '../support/paths';
+import { ensureServerBuilt } from '../support/server-build';
 
 /**
  * Issue 10 "File permissions": whatever the umask of whoever starts it, the hall's data and key
@@ -16,6 +17,7 @@ afterAll(() => {
 });
 
 function start(dataDir: string, port: number) {
+  ensureServerBuilt();
   const child = spawn('sh', ['-c', 'umask 000 && exec npm start --silent'], {
     cwd: REPO_ROOT,
     env: {

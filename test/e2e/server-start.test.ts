@@ -4,11 +4,13 @@ import path from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { REPO_ROOT } from '../support/paths';
 import { tempDataDir } from '../support/hall-server';
+import { ensureServerBuilt } from '../support/server-build';
 
 const dir = tempDataDir('hall-start-');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function npmStart(env: Record<string, string>): Promise<{ code: number | null; out: string }> {
+  ensureServerBuilt();
   return new Promise((resolve) => {
     const child = spawn('npm', ['start', '--silent'], {
       cwd: REPO_ROOT,

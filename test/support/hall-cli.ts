@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { REPO_ROOT } from './paths';
+import { ensureServerBuilt } from './server-build';
 
 export interface CliRun {
   code: number | null;
@@ -12,6 +13,7 @@ export function hallCli(
   args: readonly string[],
   env: Record<string, string> = {},
 ): Promise<CliRun> {
+  ensureServerBuilt();
   return new Promise((resolve, reject) => {
     const child = spawn('npm', ['run', '-s', 'hall', '--', ...args], {
       cwd: REPO_ROOT,

@@ -5,6 +5,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { REPO_ROOT } from './paths';
+import { ensureServerBuilt } from './server-build';
 
 /** A free TCP port on 127.0.0.1. */
 export function freePort(): Promise<number> {
@@ -30,7 +31,7 @@ export interface HallServer {
   ca?: string;
   env: Record<string, string>;
   output: () => string;
-  /** SIGKILL the whole process group (npm, tsx, node): nothing gets to clean up. */
+  /** SIGKILL the whole process group (npm, node): nothing gets to clean up. */
   kill(): Promise<void>;
   /** SIGTERM and wait for the exit. */
   stop(): Promise<void>;
@@ -47,6 +48,7 @@ export async function startHallServer(opts: {
   /** The hall serves HTTPS (a configured hall without HALL_TLS=off): wait on https. */
   tls?: boolean;
 }): Promise<HallServer> {
+  ensureServerBuilt();
   const env = {
     HALL_DATA_DIR: opts.dataDir,
     HALL_PORT: String(opts.port),

@@ -1,4 +1,4 @@
-import type { HistoryEntry, OrganHistory } from '@hall/shared';
+import { formatBeijing, type HistoryEntry, type OrganHistory } from '@hall/shared';
 import { useI18n } from '../lib/i18n';
 import { outcomeTone } from '../lib/labels';
 
@@ -35,16 +35,9 @@ export function sittingsOf(organs: readonly OrganHistory[]): Sitting[] {
     );
 }
 
-const BEIJING_DATE = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Asia/Shanghai',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
-
-/** The date of a sitting in Beijing time, `YYYY-MM-DD`. */
+/** The date of a sitting in Beijing time, `YYYY-MM-DD` (fixed UTC+8, whatever the browser's zone). */
 export function sittingDate(s: Sitting): string {
-  return BEIJING_DATE.format(new Date(s.announcedAt));
+  return formatBeijing(s.announcedAt, 'date');
 }
 
 /** The share as a number for drawing ('72.73%' → 72.73); null when there were no valid ballots. */

@@ -2,7 +2,7 @@ import { errorText } from '../lib/api';
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { endpoints, type TerminalView } from '../lib/endpoints';
 import { useI18n, type StringKey } from '../lib/i18n';
-import type { TerminalEndReason } from '@hall/shared';
+import { formatBeijing, type TerminalEndReason } from '@hall/shared';
 
 const END_REASON: Record<TerminalEndReason, StringKey> = {
   revoked: 'endRevoked',
@@ -82,7 +82,7 @@ export function TerminalPairing({
       {code ? (
         <p className="pairing-code" data-testid="pairing-code">
           {t('seat')} {code.seat} · {t('pairingCode')} <strong>{code.code}</strong> ·{' '}
-          {t('validUntil')} {new Date(code.expiresAt).toLocaleTimeString('zh-CN')}
+          {t('validUntil')} {formatBeijing(code.expiresAt, 'time')}
         </p>
       ) : null}
       {error ? (
@@ -94,7 +94,7 @@ export function TerminalPairing({
         {list.map((x) => (
           <li key={x.terminalId} data-testid={`terminal-${x.terminalId}`}>
             #{x.terminalId} {t('seat')} {x.seat} · {t('pairedAt')}{' '}
-            {new Date(x.pairedAt).toLocaleString('zh-CN')} ·{' '}
+            {formatBeijing(x.pairedAt, 'minute')} ·{' '}
             <span data-testid={`terminal-state-${x.terminalId}`}>
               {x.state === 'pending'
                 ? t('terminalPending')

@@ -3,6 +3,7 @@ import type {
   ChainHeadReply,
   ChairTerminal,
   ChairTerminalsReply,
+  ConsoleRole,
   CheckinReply,
   CorrectionProposal,
   CorrectionsReply,
@@ -21,6 +22,10 @@ import type {
   TerminalConfirmReply,
   TerminalInfo,
   TerminalsReply,
+  UpdateUserBody,
+  UserListReply,
+  UserPasswordReply,
+  UserReply,
   VoteOpenBody,
   VoteOpenReply,
   VoteResultReply,
@@ -104,4 +109,19 @@ export const endpoints = {
     api<CorrectionProposal>(`/api/corrections/${id}/reject`, { token, body: {} }),
   chainHead: () => api<ChainHeadReply>('/api/records/head', {}),
   recordsCsv: (token: string) => download('/api/records/export.csv', token, 'records.csv'),
+  /** Console users (secretariat only): list, add, change role or disable, reset the password. */
+  users: (token: string) => api<UserListReply>('/api/users', { token }),
+  createUser: (token: string, username: string, role: ConsoleRole) =>
+    api<UserPasswordReply>('/api/users', { token, body: { username, role } }),
+  updateUser: (token: string, username: string, change: UpdateUserBody) =>
+    api<UserReply>(`/api/users/${encodeURIComponent(username)}`, {
+      token,
+      method: 'PATCH',
+      body: change,
+    }),
+  resetPassword: (token: string, username: string) =>
+    api<UserPasswordReply>(`/api/users/${encodeURIComponent(username)}/reset-password`, {
+      token,
+      body: {},
+    }),
 };

@@ -1,5 +1,6 @@
 import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
 import type { Lang, Text } from '@hall/shared';
+import { USER_STRINGS } from './user-strings';
 
 /** Every string a person reads: Chinese first (zh-CN), English available. */
 const STRINGS = {
@@ -163,6 +164,7 @@ const STRINGS = {
   terminalSeats: { zh: '以终端表决的席位', en: 'Seats voting by terminal' },
   noTerminalSeats: { zh: '无', en: 'None' },
   seatTerminal: { zh: '终端', en: 'terminal' },
+  ...USER_STRINGS,
 } satisfies Record<string, Text>;
 
 export type StringKey = keyof typeof STRINGS;

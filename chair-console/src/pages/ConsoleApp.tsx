@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { ChangePasswordDialog } from '../components/ChangePasswordDialog';
 import { endpoints } from '../lib/endpoints';
 import { LanguageToggle, useI18n, type StringKey } from '../lib/i18n';
 import { ChairPage } from './ChairPage';
@@ -7,15 +8,16 @@ import { HistoryPage } from './HistoryPage';
 import { LoginPage, type Auth } from './LoginPage';
 import { SecretariatPage } from './SecretariatPage';
 import { TechnicianPage } from './TechnicianPage';
+import { UsersPage } from './UsersPage';
 
 const STORAGE_KEY = 'hall.auth';
 
 /** Which pages a role may open; the server checks every call again. */
 const PAGES: Record<string, StringKey[]> = {
   chair: ['chair', 'secretariat', 'history', 'followUpPage'],
-  secretariat: ['secretariat', 'history', 'followUpPage'],
+  secretariat: ['secretariat', 'history', 'followUpPage', 'users'],
   technician: ['technician'],
-  operator: ['chair', 'secretariat', 'history', 'followUpPage', 'technician'],
+  operator: ['chair', 'secretariat', 'history', 'followUpPage', 'technician', 'users'],
 };
 
 function savedAuth(): Auth | null {
@@ -73,6 +75,8 @@ function Console({
 }) {
   const { t } = useI18n();
   const [fingerprint, setFingerprint] = useState<string | null>(null);
+  const [changing, setChanging] = useState(false);
+  const [changed, setChanged] = useState(false);
   useEffect(() => {
     endpoints.key(auth.token).then(
       (k) => setFingerprint(k.fingerprint),
@@ -96,10 +100,36 @@ function Console({
           ))}
         </nav>
         <LanguageToggle />
+        {auth.role !== 'operator' ? (
+          <button
+            type="button"
+            onClick={() => {
+              setChanged(false);
+              setChanging(true);
+            }}
+          >
+            {t('changePassword')}
+          </button>
+        ) : null}
         <button type="button" onClick={onLogout}>
           {t('logout')}
         </button>
       </header>
+      {changing ? (
+        <ChangePasswordDialog
+          token={auth.token}
+          onClose={() => setChanging(false)}
+          onDone={() => {
+            setChanging(false);
+            setChanged(true);
+          }}
+        />
+      ) : null}
+      {changed ? (
+        <p role="status" className="ok">
+          {t('passwordChanged')}
+        </p>
+      ) : null}
       {fingerprint ? (
         <p className="fingerprint" data-testid="key-fingerprint">
           {t('keyFingerprint')} {fingerprint}
@@ -111,6 +141,7 @@ function Console({
         {current === 'technician' ? <TechnicianPage token={auth.token} /> : null}
         {current === 'history' ? <HistoryPage token={auth.token} /> : null}
         {current === 'followUpPage' ? <FollowUpPage token={auth.token} /> : null}
+        {current === 'users' ? <UsersPage token={auth.token} /> : null}
       </main>
     </div>
   );

@@ -41,7 +41,7 @@ describe('FollowUpPage', () => {
             seq: 2,
             organ: '市中级人民法院',
             due: { kind: 'months', months: 6 },
-            dueDate: '2027-02-28T02:00:00.000Z',
+            dueDate: '2027-02-28T15:59:59.999Z', // 24:00 Beijing time
             state: 'overdue',
           }),
           item({

@@ -1,6 +1,6 @@
 import { errorText } from '../lib/api';
 import { useCallback, useEffect, useState } from 'react';
-import type { FollowUpItem } from '@hall/shared';
+import { formatBeijing, type FollowUpItem } from '@hall/shared';
 import { endpoints } from '../lib/endpoints';
 import { useI18n, type StringKey } from '../lib/i18n';
 
@@ -27,7 +27,7 @@ export function FollowUpPage({ token }: { token: string }) {
 
   const due = (f: FollowUpItem) =>
     f.dueDate
-      ? f.dueDate.slice(0, 10)
+      ? formatBeijing(f.dueDate, 'date')
       : f.due?.kind === 'next-session'
         ? t('dueNextSession')
         : f.due

@@ -40,8 +40,8 @@ describe('FailureThrottle', () => {
     expect(th.size).toBeLessThanOrEqual(100);
   });
 
-  it('says when to retry, Chinese and English', () => {
-    const at = new Date(2026, 0, 1, 9, 30).getTime();
+  it('says when to retry, Chinese and English, in Beijing time whatever the machine zone', () => {
+    const at = Date.parse('2026-01-01T01:30:00.000Z'); // 09:30 in Beijing
     expect(retryText(at, at - 14 * 60_000 - 1)).toEqual({
       zh: '请于 15 分钟后（09:30 之后）再试',
       en: 'try again in 15 minutes (after 09:30)',

@@ -1,3 +1,4 @@
+import { formatBeijing } from '@hall/shared';
 /**
  * Counts failures (wrong passwords, bad socket tokens) per key — an address, an account — and
  * refuses a key that failed `max` times within `windowMs` until `windowMs` after its last
@@ -69,10 +70,10 @@ export class FailureThrottle {
   }
 }
 
-/** "try again in N minutes (at HH:MM)", Chinese and English, for a refusal's message. */
+/** "try again in N minutes (at HH:MM)", Chinese and English, for a refusal's message; HH:MM is Beijing time. */
 export function retryText(until: number, now = Date.now()): { zh: string; en: string } {
   const minutes = Math.max(1, Math.ceil((until - now) / 60_000));
-  const at = new Date(until).toTimeString().slice(0, 5);
+  const at = formatBeijing(until, 'time');
   return {
     zh: `请于 ${minutes} 分钟后（${at} 之后）再试`,
     en: `try again in ${minutes} minute${minutes === 1 ? '' : 's'} (after ${at})`,

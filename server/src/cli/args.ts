@@ -16,6 +16,7 @@ export interface ParsedArgs {
 /**
  * Parse `--name value` and `--flag` words. A value option always takes the next word, even one
  * that starts with a dash (`--members -5` is a negative number to refuse, not a usage error).
+ * Usage errors are `中文 / English`, Chinese first.
  */
 export function parseArgs(argv: readonly string[], spec: OptionSpec): ParsedArgs {
   const flags = new Set<string>();
@@ -30,19 +31,19 @@ export function parseArgs(argv: readonly string[], spec: OptionSpec): ParsedArgs
     const eq = word.indexOf('=');
     const name = word.slice(2, eq === -1 ? undefined : eq);
     if (spec.flags?.includes(name)) {
-      if (eq !== -1) throw new UsageError(`--${name} takes no value`);
+      if (eq !== -1) throw new UsageError(`--${name} 不带取值 / --${name} takes no value`);
       flags.add(name);
     } else if (spec.values?.includes(name)) {
       const value = eq !== -1 ? word.slice(eq + 1) : argv[++i];
-      if (value === undefined) throw new UsageError(`--${name} needs a value`);
-      if (values.has(name)) throw new UsageError(`--${name} given twice`);
+      if (value === undefined) throw new UsageError(`--${name} 缺少取值 / --${name} needs a value`);
+      if (values.has(name)) throw new UsageError(`--${name} 重复给出 / --${name} given twice`);
       values.set(name, value);
     } else {
-      throw new UsageError(`unknown option --${name}`);
+      throw new UsageError(`未知选项 --${name} / unknown option --${name}`);
     }
   }
   for (const name of spec.required ?? []) {
-    if (!values.has(name)) throw new UsageError(`--${name} is required`);
+    if (!values.has(name)) throw new UsageError(`缺少必需的选项 --${name} / --${name} is required`);
   }
   return { positionals, flags, values };
 }

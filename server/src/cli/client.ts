@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { request as httpRequest } from 'node:http';
+import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import path from 'node:path';
-import { defaultKeyDir } from '../config/env';
+import { defaultKeyDir } from '../config/key-dir';
 import { oneLine } from '../errors';
 import { CA_CERT_FILE } from '../tls/files';
 import type { ParsedArgs } from './args';
@@ -60,7 +60,9 @@ export function hallCaFile(io: CliIo): { file: string; given: boolean } | null {
 
 export function noPositionals(args: ParsedArgs): void {
   if (args.positionals.length > 0) {
-    throw new UsageError(`unexpected argument "${args.positionals[0]}"`);
+    throw new UsageError(
+      `多余的参数“${args.positionals[0]}” / unexpected argument "${args.positionals[0]}"`,
+    );
   }
 }
 
@@ -76,10 +78,26 @@ const CERT_CODES =
 export async function callServer<T>(
   args: ParsedArgs,
   io: CliIo,
-  method: 'GET' | 'POST',
+  method: 'GET' | 'POST' | 'PATCH',
   route: string,
   body?: unknown,
 ): Promise<T> {
+  const res = await callServerBytes(args, io, method, route, body);
+  try {
+    return (res.body.length === 0 ? undefined : JSON.parse(res.body.toString('utf8'))) as T;
+  } catch {
+    return undefined as T;
+  }
+}
+
+/** As `callServer`, for a reply that is not JSON (a backup): its bytes and headers. */
+export async function callServerBytes(
+  args: ParsedArgs,
+  io: CliIo,
+  method: 'GET' | 'POST' | 'PATCH',
+  route: string,
+  body?: unknown,
+): Promise<Reply> {
   const base = serverUrl(args, io);
   const token = io.env.HALL_OPERATOR_TOKEN;
   if (!token) {
@@ -106,24 +124,24 @@ export async function callServer<T>(
       );
     }
   }
-  let res: { status: number; text: string };
+  let res: Reply;
   try {
     res = await request(`${base}${route}`, { method, headers, payload, ca: caPem });
   } catch (e) {
     throw new RefusedError(oneLine(unreachable(base, e as NodeJS.ErrnoException, https, ca)));
   }
-  let data: unknown;
-  try {
-    data = res.text === '' ? undefined : JSON.parse(res.text);
-  } catch {
-    data = undefined;
-  }
   if (res.status < 200 || res.status > 299) {
+    let data: unknown;
+    try {
+      data = JSON.parse(res.body.toString('utf8'));
+    } catch {
+      data = undefined;
+    }
     const message = (data as { message?: unknown } | undefined)?.message;
     const reason = typeof message === 'string' ? message : `HTTP ${res.status}`;
     throw new RefusedError(serverRefused(oneLine(reason)));
   }
-  return data as T;
+  return res;
 }
 
 /**
@@ -162,6 +180,13 @@ function unreachable(
   return `无法连接会场服务器 ${base}（${why}）${zh} / cannot reach the hall server at ${base} (${why})${en}`;
 }
 
+/** A reply of the server: status, bytes and headers. */
+export interface Reply {
+  status: number;
+  body: Buffer;
+  headers: IncomingHttpHeaders;
+}
+
 /**
  * One HTTP(S) request with node:http(s), so that an https call trusts exactly the hall CA
  * (`ca`; the system's CAs when not given). Times out after 30 s.
@@ -169,7 +194,7 @@ function unreachable(
 function request(
   url: string,
   opts: { method: string; headers: Record<string, string>; payload?: Buffer; ca?: Buffer },
-): Promise<{ status: number; text: string }> {
+): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const target = new URL(url);
     const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
@@ -186,7 +211,11 @@ function request(
         res.on('data', (c: Buffer) => chunks.push(c));
         res.on('error', reject);
         res.on('end', () =>
-          resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }),
+          resolve({
+            status: res.statusCode ?? 0,
+            body: Buffer.concat(chunks),
+            headers: res.headers,
+          }),
         );
       },
     );

@@ -1,10 +1,12 @@
 import type { Command } from './command';
+import { backupCommand, restoreCommand } from './commands/backup';
 import { attendanceCommand, checkinCloseCommand, checkinOpenCommand } from './commands/attendance';
 import { rosterImportCommand } from './commands/roster-import';
 import { sessionStartCommand } from './commands/session-start';
 import { keyShowCommand, recordExportCommand } from './commands/record-export';
 import { recordVerifyCommand } from './commands/record-verify';
 import { tallyCommand } from './commands/tally';
+import { USER_COMMANDS } from './commands/users';
 import {
   voteAnnounceCommand,
   voteCloseCommand,
@@ -27,4 +29,7 @@ export const COMMANDS: readonly Command[] = [
   recordExportCommand,
   recordVerifyCommand,
   keyShowCommand,
+  backupCommand,
+  restoreCommand,
+  ...USER_COMMANDS,
 ];

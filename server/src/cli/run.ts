@@ -5,9 +5,34 @@ import { ExitCode, RefusedError, UsageError } from './errors';
 import type { CliIo } from './io';
 import { COMMANDS } from './registry';
 
-function usage(commands: readonly Command[]): string {
+const INVOKE = 'npm run -s hall --';
+
+/**
+ * `hall --help`: Chinese first, English beside. Each command's usage line, then its summary
+ * (`中文说明 / English summary`), then how options, output and exit codes work (CONTRACT.md §1).
+ */
+export function usage(commands: readonly Command[]): string {
   const lines = commands.map((c) => `  ${c.usage}\n      ${c.summary}`);
-  return `usage: npm run -s hall -- <command> [options]\n\ncommands:\n${lines.join('\n')}\n`;
+  return [
+    '常委会满意度测评系统 命令行 / hall voting CLI',
+    '',
+    `用法 / usage: ${INVOKE} <命令 command> [选项 options]`,
+    '',
+    '命令 / commands:',
+    ...lines,
+    '',
+    '说明 / notes:',
+    `  每条命令后加 --help 查看其用法 / add --help after a command for its usage (${INVOKE} vote open --help)`,
+    '  --json 只在标准输出打印一个 JSON 文档 / --json prints exactly one JSON document on stdout',
+    '  --server <url> 会场服务器地址，令牌取自 HALL_OPERATOR_TOKEN / the hall server; the token comes from HALL_OPERATOR_TOKEN',
+    '  退出码 / exit codes: 0 成功 / success, 1 被拒绝或输入无效 / refused or invalid input, 2 用法错误 / usage error',
+    '',
+  ].join('\n');
+}
+
+/** A command's own `--help`: its usage line and summary. */
+export function commandHelp(command: Command): string {
+  return `用法 / usage: ${INVOKE} ${command.usage}\n${command.summary}\n`;
 }
 
 function findCommand(argv: readonly string[], commands: readonly Command[]): Command | undefined {
@@ -28,20 +53,24 @@ export async function runHall(
   }
   const command = findCommand(argv, commands);
   if (!command) {
+    const words = argv.slice(0, 2).join(' ');
+    const near = commands.filter((c) => c.words[0] === argv[0]).map((c) => c.words.join(' '));
+    const hint = near.length > 0 ? near.join(', ') : `${INVOKE} --help`;
     io.stderr(
-      `hall: unknown command "${argv.slice(0, 2).join(' ')}" (try: npm run -s hall -- --help)\n`,
+      `hall: 未知命令“${words}”（可用：${hint}） / unknown command "${words}" (try: ${hint})\n`,
     );
     return ExitCode.Usage;
   }
   try {
     const rest = argv.slice(command.words.length);
     if (rest.includes('--help')) {
-      io.stdout(`usage: npm run -s hall -- ${command.usage}\n${command.summary}\n`);
+      io.stdout(commandHelp(command));
       return ExitCode.Ok;
     }
     const args = parseArgs(rest, command.options);
     if (args.positionals.length > 0 && !command.usage.includes('<')) {
-      throw new UsageError(`unexpected argument "${args.positionals[0]}"`);
+      const extra = args.positionals[0];
+      throw new UsageError(`多余的参数“${extra}” / unexpected argument "${extra}"`);
     }
     await command.run(args, io);
     return ExitCode.Ok;
@@ -49,7 +78,7 @@ export async function runHall(
     const message = (e instanceof Error ? e.message : String(e)).split('\n')[0];
     if (e instanceof UsageError) {
       io.stderr(
-        `hall ${command.words.join(' ')}: ${message}\nusage: npm run -s hall -- ${command.usage}\n`,
+        `hall ${command.words.join(' ')}: ${message}\n用法 / usage: ${INVOKE} ${command.usage}\n`,
       );
       return ExitCode.Usage;
     }
@@ -57,7 +86,7 @@ export async function runHall(
       io.stderr(`hall ${command.words.join(' ')}: ${message}\n`);
       return ExitCode.Refused;
     }
-    io.stderr(`hall ${command.words.join(' ')}: unexpected failure: ${message}\n`);
+    io.stderr(`hall ${command.words.join(' ')}: 意外错误 / unexpected failure: ${message}\n`);
     return ExitCode.Refused;
   }
 }

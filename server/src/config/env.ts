@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { demoHallConfig } from './demo-hall';
 import { ConfigError, loadHallConfig, type HallConfig } from './hall-config';
+import { defaultKeyDir } from './key-dir';
 
 /** The server's environment (CONTRACT.md §2), checked; errors name the variable. */
 export interface ServerEnv {
@@ -17,6 +18,10 @@ export interface ServerEnv {
   config: HallConfig;
   demo: boolean;
   operatorToken: string | undefined;
+  /** HALL_SESSION_IDLE_MINUTES: a console login ends after this long unused (default 240). */
+  sessionIdleMinutes: number;
+  /** HALL_SESSION_MAX_HOURS: a console login ends this long after it was made (default 16). */
+  sessionMaxHours: number;
   /** Demo only: simulated members press by themselves at check-in and at each vote. */
   autoPress: boolean;
   logLevel: string;
@@ -49,6 +54,14 @@ export function readEnv(env: NodeJS.ProcessEnv): ServerEnv {
       `HALL_KEY_DIR（${keyDir}）不能位于数据目录 ${dataDir} 之内：数据目录的副本或备份不得含有密钥 / HALL_KEY_DIR (${keyDir}) must not be inside HALL_DATA_DIR (${dataDir}): no copy or backup of the data directory may hold the keys`,
     );
   }
+  const sessionIdleMinutes = wholeNumber(env, 'HALL_SESSION_IDLE_MINUTES', 240, 7 * 24 * 60, {
+    zh: '分钟',
+    en: 'minutes',
+  });
+  const sessionMaxHours = wholeNumber(env, 'HALL_SESSION_MAX_HOURS', 16, 30 * 24, {
+    zh: '小时',
+    en: 'hours',
+  });
   return {
     port,
     dataDir,
@@ -57,15 +70,33 @@ export function readEnv(env: NodeJS.ProcessEnv): ServerEnv {
     config: demo ? demoHallConfig() : loadHallConfig(env.HALL_CONFIG!),
     demo,
     operatorToken: token || undefined,
+    sessionIdleMinutes,
+    sessionMaxHours,
     autoPress: demo && env.HALL_DEMO_AUTOPRESS === '1',
     logLevel: env.HALL_LOG_LEVEL ?? 'info',
     host: env.HALL_HOST ?? '0.0.0.0',
   };
 }
 
-/** The key directory when HALL_KEY_DIR is unset: `<data dir>-keys`, beside the data directory. */
-export function defaultKeyDir(dataDir: string): string {
-  return `${path.resolve(dataDir)}-keys`;
+export { defaultKeyDir };
+
+/** A whole number 1…`max` from `env[name]` (or `fallback` when unset or empty). */
+function wholeNumber(
+  env: NodeJS.ProcessEnv,
+  name: string,
+  fallback: number,
+  max: number,
+  unit: { zh: string; en: string },
+): number {
+  const text = env[name];
+  if (text === undefined || text === '') return fallback;
+  const n = Number(text);
+  if (!/^\d+$/.test(text) || n < 1 || n > max) {
+    throw new ConfigError(
+      `${name}：“${text}”不是 1-${max} 之间的整数（${unit.zh}） / ${name}: "${text}" is not a whole number of ${unit.en} from 1 to ${max}`,
+    );
+  }
+  return n;
 }
 
 /** Whether `inner` is `outer` or lies inside it. */

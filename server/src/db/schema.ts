@@ -5,11 +5,12 @@
  * and slots are created when the vote opens, in key order, and later only updated in place with
  * values of a fixed size, so the file's bytes do not depend on the order or content of presses.
  *
- * Version 2 (this one) added `votes.ballot_key_id` and `vote_ballots`; a version-1 file is
- * migrated by `openDb`.
+ * SCHEMA is the core of the baseline migration (db/migrations/002-baseline.ts, schema version
+ * 2; version 2 added `vote_ballots`, its `votes.ballot_key_id` column is added there): frozen, as
+ * every released migration is. A change of schema is a new migration at the end of
+ * db/migrations.ts `MIGRATIONS`, never an edit here. `PRAGMA user_version` is the file's schema
+ * version; the old `meta.schema` row is no longer written or read.
  */
-export const SCHEMA_VERSION = 2;
-
 export const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (
   key TEXT PRIMARY KEY,

@@ -1,9 +1,9 @@
 import type { Role, ServerToClientEvents } from '@hall/shared';
 import { LIVE_EVENTS, NAMESPACES, ROLES, TERMINAL_NAMESPACE } from '@hall/shared';
 import type { Server as HttpServer } from 'node:http';
-import { Server, type Namespace } from 'socket.io';
+import { Server, type Namespace, type Socket } from 'socket.io';
 import { FailureThrottle, retryText } from '../auth/throttle';
-import { ROLE_ZH, type UserService } from '../auth/users';
+import { ROLE_ZH, type Principal, type UserService } from '../auth/users';
 import type { Hall } from '../hall';
 import { handshakeRefusal } from '../errors';
 import { Coalescer } from './coalesce';
@@ -25,6 +25,13 @@ export type NamespaceAccess = Role | 'public' | 'own-credential';
 /** Failed handshakes (no or a wrong token): after 10 within a minute, that address waits. */
 export const HANDSHAKE_FAILURES = { max: 10, windowMs: 60_000 };
 
+/** Who a console socket authenticated as at its handshake (`socket.data`). */
+interface SocketLogin {
+  username?: string;
+  /** The login session (token hash); none for the operator token. */
+  loginSession?: string;
+}
+
 /**
  * Live push over socket.io (issue 3 "Live push"): one namespace per role, each checking the
  * role at the handshake (`auth.token`, a bearer token); `/display` is public and read-only.
@@ -32,6 +39,8 @@ export const HANDSHAKE_FAILURES = { max: 10, windowMs: 60_000 };
  * refuse everyone; failed handshakes are throttled per address.
  * Changes are coalesced: a burst of 3,000 presses becomes one `vote` event per interval. A
  * client that (re)connects gets the current state at once.
+ * A console socket remembers whom it authenticated as: when that user's sessions end (logout,
+ * expiry, a disable, a reset or a role change, issue 12), its sockets are disconnected at once.
  */
 export class LiveHub {
   readonly io: Server;
@@ -39,6 +48,7 @@ export class LiveHub {
   /** At most one push per namespace per PUSH_INTERVAL_MS. */
   private readonly pushes = new Coalescer(() => this.push());
   private off: () => void;
+  private offSessions: () => void;
 
   /** Failed handshakes per address (no or a wrong token): see `HANDSHAKE_FAILURES`. */
   readonly handshakeFailures: FailureThrottle;
@@ -61,7 +71,7 @@ export class LiveHub {
     // "Invalid namespace"). Every namespace created from now on first runs this check, which
     // enforces what was declared for it: nothing declared → refused.
     this.io.on('new_namespace', (ns: Namespace) => {
-      ns.use((socket, next) => next(this.admit(ns.name, socket.handshake, users)));
+      ns.use((socket, next) => next(this.admit(ns.name, socket, users)));
     });
     // socket.io's default namespace `/` exists always: nothing is served there.
     this.io.use((_socket, next) =>
@@ -84,6 +94,29 @@ export class LiveHub {
       this.dirty[what] = true;
       this.pushes.schedule();
     });
+    this.offSessions = users.onSessionsEnded((username, sessions) =>
+      this.disconnectUser(username, sessions),
+    );
+  }
+
+  /**
+   * Disconnect the console sockets of `username`: those of the named login sessions, or all of
+   * them. Terminal sockets are not users' (terminals/terminal-live.ts) and are left alone.
+   * Returns how many were disconnected.
+   */
+  disconnectUser(username: string, sessions: readonly string[] | 'all' = 'all'): number {
+    let n = 0;
+    for (const role of ROLES) {
+      for (const socket of this.io.of(NAMESPACES[role]).sockets.values()) {
+        const login = socket.data as SocketLogin;
+        if (login.username !== username) continue;
+        if (sessions !== 'all' && !sessions.includes(login.loginSession ?? '')) continue;
+        // Leave this namespace only: the connection may carry another user's namespaces too.
+        socket.disconnect();
+        n++;
+      }
+    }
+    return n;
   }
 
   /** Who may connect to each namespace (the access tests walk this list). */
@@ -97,11 +130,8 @@ export class LiveHub {
   }
 
   /** Whether a handshake may join namespace `name`: undefined if so, else the refusal. */
-  private admit(
-    name: string,
-    handshake: { address: string; auth: unknown },
-    users: UserService,
-  ): Error | undefined {
+  private admit(name: string, socket: Socket, users: UserService): Error | undefined {
+    const handshake = socket.handshake;
     const access = this.access.get(name);
     if (access === undefined) {
       return handshakeRefusal(
@@ -136,6 +166,7 @@ export class LiveHub {
         `无权访问：须为${ROLE_ZH[access]} / forbidden: needs the role ${access}`,
       );
     }
+    socket.data = loginOf(p);
     return undefined;
   }
 
@@ -197,9 +228,14 @@ export class LiveHub {
 
   async close(): Promise<void> {
     this.off();
+    this.offSessions();
     this.pushes.cancel();
     await new Promise<void>((resolve) => {
       this.io.close(() => resolve());
     });
   }
+}
+
+function loginOf(p: Principal): SocketLogin {
+  return { username: p.username, ...(p.loginSession ? { loginSession: p.loginSession } : {}) };
 }

@@ -1,11 +1,27 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import fp from 'fastify-plugin';
 import { HallErrorCode } from '../errors';
 
-const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+/**
+ * The checkout's root: the nearest directory above this module whose package.json declares the
+ * workspaces. The same from the sources (server/src/plugins/, tests) and from the build
+ * (server/dist/server.js, one bundle), so the consoles are found either way.
+ */
+function repoRoot(from: string): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    const manifest = path.join(dir, 'package.json');
+    if (existsSync(manifest)) {
+      const pkg = JSON.parse(readFileSync(manifest, 'utf8')) as { workspaces?: unknown };
+      if (pkg.workspaces) return dir;
+    }
+    if (path.dirname(dir) === dir) throw new Error(`no workspace root above ${from}`);
+  }
+}
+
+const REPO = repoRoot(path.dirname(fileURLToPath(import.meta.url)));
 
 /** The built consoles the server serves, when they are built (`npm run setup`). */
 export const CONSOLE_DIRS = {

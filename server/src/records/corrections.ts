@@ -85,15 +85,23 @@ export class Corrections {
   /**
    * The chair confirms proposal `id`: a person other than the proposer. The proposal is checked
    * again against the record it names (still its vote's latest, same hash) and the stored facts,
-   * and sealed as a new record naming both people.
+   * and sealed as a new record naming both people. `byIssuedBy` is who last issued the
+   * confirmer's credentials or role (auth/account-service.ts): not the proposer either, or one
+   * secretariat user could make a chair account and be both people.
    */
-  confirm(id: number, by: string): SealedRecord {
+  confirm(id: number, by: string, byIssuedBy: string | null = null): SealedRecord {
     return this.db.transaction(() => {
       const p = this.requirePending(id);
       if (p.proposedBy === by) {
         throw refuse(
           'CORRECTION_SAME_PERSON',
           `更正须由另一人确认：${by} 提议了更正 ${id}，不能自行确认 / a correction needs a second person: ${by} proposed correction ${id} and cannot confirm it`,
+        );
+      }
+      if (byIssuedBy !== null && p.proposedBy === byIssuedBy) {
+        throw refuse(
+          'CORRECTION_NOT_INDEPENDENT',
+          `更正须由独立的第二人确认：${by} 的账户（或角色、密码）由提议人 ${p.proposedBy} 设立，不能确认更正 ${id} / a correction needs an independent second person: ${by}'s account, role or password was issued by the proposer ${p.proposedBy}, so ${by} cannot confirm correction ${id}`,
         );
       }
       const original = this.chain.requireLatest(p.seq);

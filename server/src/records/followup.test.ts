@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalHash } from './canonical';
-import { addMonths, followUps } from './followup';
+import { dueAfterMonths, followUps } from './followup';
 import { history, historyYears } from './history';
 import type { RecordBody, SealedRecord } from '@hall/shared';
 import { sealRecord } from './seal';
@@ -99,10 +99,34 @@ describe('follow-up across sessions', () => {
     const before = followUps(chain, new Date('2027-02-27T00:00:00Z'))[0]!;
     expect(before).toMatchObject({
       action: 'rectify-and-report',
-      dueDate: '2027-02-28T02:00:00.000Z',
+      // until 24:00 Beijing time on 2027-02-28 (the corresponding day, clamped to February)
+      dueDate: '2027-02-28T15:59:59.999Z',
       state: 'open',
     });
+    expect(followUps(chain, new Date('2027-02-28T15:59:59.999Z'))[0]!.state).toBe('open');
+    expect(followUps(chain, new Date('2027-02-28T16:00:00.000Z'))[0]!.state).toBe('overdue');
     expect(followUps(chain, new Date('2027-03-01T00:00:00Z'))[0]!.state).toBe('overdue');
+  });
+
+  it('深圳: six months are counted on the Beijing calendar, from the Beijing day of the announcement', () => {
+    // 2026-12-31T17:00Z is 2027-01-01 01:00 in Beijing: due at the end of 2027-07-01, Beijing time
+    // (counted on the UTC calendar it would have been 2027-06-30).
+    const chain = chainOf([
+      at(
+        bodyFor(
+          1,
+          'shenzhen-2011',
+          { satisfied: 30, unsatisfied: 21 },
+          { members: 63, present: 55, invalid: 0 },
+        ),
+        '市中级人民法院',
+        '2026-12-31T17:00:00.000Z',
+        1,
+      ),
+    ]);
+    const [item] = followUps(chain, new Date('2027-07-01T15:00:00.000Z'));
+    expect(item).toMatchObject({ dueDate: '2027-07-01T15:59:59.999Z', state: 'open' });
+    expect(followUps(chain, new Date('2027-07-01T16:00:00.000Z'))[0]!.state).toBe('overdue');
   });
 
   it('子洲 基本满意: a report to the 主任会议, open until marked done', () => {
@@ -128,10 +152,13 @@ describe('follow-up across sessions', () => {
     expect(followUps(chain, new Date(), new Set([item!.id]))[0]!.state).toBe('done');
   });
 
-  it('adds calendar months, clamped to the end of the month', () => {
-    expect(addMonths('2026-08-31T02:00:00.000Z', 6)).toBe('2027-02-28T02:00:00.000Z');
-    expect(addMonths('2027-08-31T02:00:00.000Z', 6)).toBe('2028-02-29T02:00:00.000Z');
-    expect(addMonths('2026-01-15T00:00:00.000Z', 12)).toBe('2027-01-15T00:00:00.000Z');
+  it('adds Beijing calendar months, clamped to the end of the month, due at 24:00 Beijing time', () => {
+    expect(dueAfterMonths('2026-08-31T02:00:00.000Z', 6)).toBe('2027-02-28T15:59:59.999Z');
+    expect(dueAfterMonths('2027-08-31T02:00:00.000Z', 6)).toBe('2028-02-29T15:59:59.999Z');
+    expect(dueAfterMonths('2026-01-15T00:00:00.000Z', 12)).toBe('2027-01-15T15:59:59.999Z');
+    // 2026-01-14T16:00Z is already 2026-01-15 in Beijing
+    expect(dueAfterMonths('2026-01-14T16:00:00.000Z', 12)).toBe('2027-01-15T15:59:59.999Z');
+    expect(dueAfterMonths('2026-01-14T15:59:59.999Z', 12)).toBe('2027-01-14T15:59:59.999Z');
   });
 });
 
@@ -176,5 +203,22 @@ describe('history per reporting organ', () => {
       history(chain, { profile: 'zizhou' }).flatMap((o) => o.entries.map((e) => e.seq)),
     ).toEqual([3]);
     expect(history(chain, { year: 2024 })).toEqual([]);
+  });
+
+  it('dates an evaluation by the Beijing calendar year: 2026-12-31T17:00Z is in 2027', () => {
+    const newYear = chainOf([
+      at(bodyFor(1, 'anhui-2013', { satisfied: 40 }), '省人民政府', '2026-12-31T15:59:59.999Z', 1),
+      at(bodyFor(2, 'anhui-2013', { satisfied: 40 }), '省人民政府', '2026-12-31T17:00:00.000Z', 2),
+    ]);
+    expect(history(newYear)[0]!.entries.map((e) => [e.seq, e.year])).toEqual([
+      [1, 2026],
+      [2, 2027],
+    ]);
+    expect(historyYears(newYear)).toEqual([2027, 2026]);
+    expect(history(newYear, { year: 2027 }).flatMap((o) => o.entries.map((e) => e.seq))).toEqual([
+      2,
+    ]);
+    // the record's own time is unchanged
+    expect(history(newYear)[0]!.entries[1]!.announcedAt).toBe('2026-12-31T17:00:00.000Z');
   });
 });

@@ -1,6 +1,6 @@
 import { canonicalHash } from './canonical';
 import { currentRecords } from './current';
-import type { FollowUpItem, SealedRecord } from '@hall/shared';
+import { beijingDeadlineAfterMonths, type FollowUpItem, type SealedRecord } from '@hall/shared';
 
 /**
  * What each sealed result requires afterwards, and how far it has got (issue 7 "Follow-up"):
@@ -14,16 +14,15 @@ import type { FollowUpItem, SealedRecord } from '@hall/shared';
  * correction changes the outcome, and then both appear, each marked (`correction`).
  */
 
-/** `months` calendar months after `iso`, clamped to the month's last day (UTC). */
-export function addMonths(iso: string, months: number): string {
-  const d = new Date(iso);
-  const target = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + months, 1));
-  const lastDay = new Date(
-    Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0),
-  ).getUTCDate();
-  target.setUTCDate(Math.min(d.getUTCDate(), lastDay));
-  target.setUTCHours(d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds(), d.getUTCMilliseconds());
-  return target.toISOString();
+/**
+ * When a re-made report due `months` months after the announcement at `iso` is late, as ISO 8601
+ * UTC: the end (24:00 Beijing time) of the corresponding Beijing calendar day, or of the last day of
+ * a shorter month (announced 2026-08-31 10:00 Beijing time, six months: until 2027-02-28 24:00,
+ * `2027-02-28T15:59:59.999Z`); 民法典 第二百零一至二百零三条, see `beijingDeadlineAfterMonths`. Only
+ * this computed date is Beijing; the record's own times stay as sealed.
+ */
+export function dueAfterMonths(iso: string, months: number): string {
+  return beijingDeadlineAfterMonths(iso, months);
 }
 
 /** The outcome's Chinese and English labels from the record's own profile. */
@@ -108,7 +107,8 @@ export function followUps(
         const id = `${r.seq}:${f.action}`;
         const later = f.reevaluate ? current.find((x) => reevaluatesVote(x, r.voteId)) : undefined;
         const failedAgain = later?.followUp.some((g) => g.action === f.action) ?? false;
-        const dueDate = f.due?.kind === 'months' ? addMonths(r.announcedAt, f.due.months) : null;
+        const dueDate =
+          f.due?.kind === 'months' ? dueAfterMonths(r.announcedAt, f.due.months) : null;
         let state: FollowUpItem['state'];
         if (later) state = failedAgain && f.onRepeatedFailure ? 'escalated' : 'fulfilled';
         else if (done.has(id)) state = 'done';

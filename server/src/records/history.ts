@@ -1,10 +1,17 @@
-import { correctionNote, formatShare, type OrganHistory, type SealedRecord } from '@hall/shared';
+import {
+  beijingYear,
+  correctionNote,
+  formatShare,
+  type OrganHistory,
+  type SealedRecord,
+} from '@hall/shared';
 import { correctionOf, currentRecords } from './current';
 
 /**
  * The history of evaluations per reporting organ (issue 7 "History"): 纵向 over time for one
  * organ, 横向 across organs in a year. Figures come from sealed records only: for each vote its
  * latest record (a correction replaces the figures), dated by the evaluation (the first record).
+ * The year is the Beijing calendar year of the announcement: 2026-12-31T17:00Z is 2027.
  */
 export interface HistoryFilter {
   year?: number;
@@ -19,7 +26,7 @@ export function history(
 ): OrganHistory[] {
   const byOrgan = new Map<string, OrganHistory>();
   for (const { first, latest: r } of currentRecords(records)) {
-    const year = new Date(first.announcedAt).getUTCFullYear();
+    const year = beijingYear(first.announcedAt);
     if (filter.year !== undefined && year !== filter.year) continue;
     if (filter.profile !== undefined && r.profile.id !== filter.profile) continue;
     const organ = r.organ ?? NO_ORGAN;
@@ -50,8 +57,8 @@ export function history(
   return [...byOrgan.values()];
 }
 
-/** The years that have evaluations, newest first, for the filter. */
+/** The (Beijing calendar) years that have evaluations, newest first, for the filter. */
 export function historyYears(records: readonly SealedRecord[]): number[] {
-  const years = currentRecords(records).map((c) => new Date(c.first.announcedAt).getUTCFullYear());
+  const years = currentRecords(records).map((c) => beijingYear(c.first.announcedAt));
   return [...new Set(years)].sort((a, b) => b - a);
 }

@@ -1,6 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { openDb } from '../db/open-db';
 import { canonicalHash } from './canonical';
@@ -178,12 +179,21 @@ describe('RecordService', () => {
 
     it('relaxes the one-record-per-vote constraint of an older database, keeping its records', () => {
       const dir = mkdtempSync(path.join(tmpdir(), 'hall-records-old-'));
-      const db = openDb(dir);
-      db.exec(
+      // A record sealed by the hall (its key in `dir`), then kept in a file as an older version
+      // left it (user_version 0, `vote_id UNIQUE`): openDb's baseline migration relaxes it.
+      const sealer = openDb(mkdtempSync(path.join(tmpdir(), 'hall-records-sealer-')));
+      const before = new RecordService(sealer, dir, () => new Date('2026-11-26T10:00:00Z'));
+      const first = before.seal(announced(1, { satisfied: 40 }));
+      sealer.close();
+      const old = new Database(path.join(dir, 'hall.db'));
+      old.exec(
         'CREATE TABLE records (seq INTEGER PRIMARY KEY, vote_id INTEGER NOT NULL UNIQUE, json TEXT NOT NULL)',
       );
-      const before = new RecordService(db, dir, () => new Date('2026-11-26T10:00:00Z'));
-      const first = before.seal(announced(1, { satisfied: 40 }));
+      old
+        .prepare('INSERT INTO records (seq, vote_id, json) VALUES (?, ?, ?)')
+        .run(first.seq, first.voteId, JSON.stringify(first));
+      old.close();
+      const db = openDb(dir);
       const records = new RecordService(
         db,
         dir,

@@ -159,8 +159,8 @@ export class RecordService {
    * The chair confirms proposal `id` (another person than the proposer): checked again and
    * sealed as a new record naming both (corrections.ts); then screens are told.
    */
-  confirm(id: number, by: string): SealedRecord {
-    const sealed = this.corrections.confirm(id, by);
+  confirm(id: number, by: string, byIssuedBy: string | null = null): SealedRecord {
+    const sealed = this.corrections.confirm(id, by, byIssuedBy);
     this.changed();
     return sealed;
   }

@@ -5,75 +5,9 @@ import type { Db } from '../db/open-db';
  * Sealed records, kept as the exact JSON that was signed (CONTRACT.md §5: a record never changes
  * after sealing). A record holds only aggregate figures, so storing it links no seat to a choice.
  */
-const SCHEMA = `
--- A vote has one record per announcement and one per correction (a correction is a new record
--- that names the one it corrects); the latest record of a vote is its current result.
-CREATE TABLE IF NOT EXISTS records (
-  seq INTEGER PRIMARY KEY,
-  vote_id INTEGER NOT NULL,
-  json TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS records_by_vote ON records (vote_id, seq);
--- A re-made report on the agenda names the record whose follow-up required it.
-CREATE TABLE IF NOT EXISTS item_reevaluates (
-  item_id INTEGER PRIMARY KEY,
-  seq INTEGER NOT NULL,
-  hash TEXT NOT NULL
-);
--- Follow-up actions the secretariat has marked done (those without a re-evaluation).
-CREATE TABLE IF NOT EXISTS followup_done (
-  id TEXT PRIMARY KEY,
-  done_at TEXT NOT NULL
-) WITHOUT ROWID;
--- Corrections proposed by the secretariat, sealed only when a chair (another login) confirms.
-CREATE TABLE IF NOT EXISTS correction_proposals (
-  id INTEGER PRIMARY KEY,
-  seq INTEGER NOT NULL,
-  hash TEXT NOT NULL,
-  vote_id INTEGER NOT NULL,
-  input_json TEXT NOT NULL,
-  previous_outcome TEXT NOT NULL,
-  outcome TEXT NOT NULL,
-  proposed_by TEXT NOT NULL,
-  proposed_at TEXT NOT NULL,
-  state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'confirmed', 'rejected')),
-  decided_by TEXT,
-  decided_at TEXT,
-  sealed_seq INTEGER,
-  reject_reason TEXT
-);
--- Sealed records are never changed or removed.
-CREATE TRIGGER IF NOT EXISTS records_no_update BEFORE UPDATE ON records
-  BEGIN SELECT RAISE(ABORT, 'sealed records never change'); END;
-CREATE TRIGGER IF NOT EXISTS records_no_delete BEFORE DELETE ON records
-  BEGIN SELECT RAISE(ABORT, 'sealed records are never removed'); END;
-`;
-
-/**
- * Databases made before corrections have `vote_id UNIQUE`, which forbids a vote's second record.
- * Copy the rows into a table without it (same seq, same JSON, nothing re-signed); dropping the old
- * table removes its triggers, which SCHEMA then creates again.
- */
-function relaxVoteUnique(db: Db): void {
-  const row = db
-    .prepare(`SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'records'`)
-    .get() as { sql: string } | undefined;
-  if (!row || !/vote_id\s+INTEGER\s+NOT\s+NULL\s+UNIQUE/i.test(row.sql)) return;
-  db.transaction(() => {
-    db.exec(`
-      CREATE TABLE records_v2 (seq INTEGER PRIMARY KEY, vote_id INTEGER NOT NULL, json TEXT NOT NULL);
-      INSERT INTO records_v2 (seq, vote_id, json) SELECT seq, vote_id, json FROM records ORDER BY seq;
-      DROP TABLE records;
-      ALTER TABLE records_v2 RENAME TO records;
-    `);
-  })();
-}
-
 export class RecordStore {
-  constructor(private readonly db: Db) {
-    relaxVoteUnique(db);
-    db.exec(SCHEMA);
-  }
+  /** Its tables are made by the migrations (db/migrations/002-baseline.ts). */
+  constructor(private readonly db: Db) {}
 
   last(): SealedRecord | null {
     const row = this.db.prepare('SELECT json FROM records ORDER BY seq DESC LIMIT 1').get() as

@@ -42,7 +42,11 @@ export async function authRoutes(app: FastifyInstance, ctx: RouteContext) {
       const keys = [`addr:${req.ip}`, `user:${req.body.username}`];
       refuseIfThrottled(keys);
       const result = await ctx.users.login(req.body.username, req.body.password);
-      if (!result) {
+      if (result === 'disabled') {
+        // Refused as a wrong password (an attacker learns nothing of the account); logged.
+        req.log.info({ user: req.body.username }, 'login refused: the console user is disabled');
+      }
+      if (!result || result === 'disabled') {
         for (const k of keys) failures.fail(k);
         throw new ServiceError(401, 'BAD_LOGIN', '用户名或密码错误 / wrong user name or password');
       }

@@ -79,7 +79,10 @@ export async function correctionRoutes(app: FastifyInstance, ctx: RouteContext) 
         response: { 200: SealedRecordSchema, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody },
       },
     },
-    async (req) => records.confirm(req.params.id, req.principal!.username),
+    async (req) => {
+      const by = req.principal!.username;
+      return records.confirm(req.params.id, by, ctx.accounts.issuedBy(by));
+    },
   );
   r.post(
     '/api/corrections/:id/reject',

@@ -17,6 +17,8 @@ export async function hallRoutes(app: FastifyInstance, ctx: RouteContext) {
     '/api/health',
     {
       config: { roles: 'public' },
+      // A probe (monitor, systemd, a load balancer) is not logged at info: see ready-routes.ts.
+      logLevel: 'warn',
       schema: {
         tags: ['hall'],
         summary: 'Liveness: the server is up, and which hall it is',

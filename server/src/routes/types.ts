@@ -1,5 +1,6 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
+import type { AccountService } from '../auth/account-service';
 import type { UserService } from '../auth/users';
 import type { Hall } from '../hall';
 import type { RecordService } from '../records/record-service';
@@ -13,6 +14,8 @@ import type { TerminalService } from '../terminals/terminal-service';
 export interface RouteContext {
   hall: Hall;
   users: UserService;
+  /** Console user management (issue 12, routes/user-routes.ts). */
+  accounts: AccountService;
   /** Demo hall: demo users and passwords, the demo press route. */
   demo: boolean;
   records: RecordService;

@@ -1,6 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { openDb } from '../db/open-db';
 import { PAIRING_TTL_MS, TerminalService, type TerminalHallView } from './terminal-service';
@@ -174,10 +175,14 @@ describe('TerminalService', () => {
 
   it('an older data directory gets the new columns; its terminals stay pending', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'hall-terminals-old-'));
-    const db = openDb(dir);
-    db.exec(`CREATE TABLE terminals (terminal_id INTEGER PRIMARY KEY, seat TEXT NOT NULL,
+    // The file as an older version left it (user_version 0); openDb's baseline migration adds
+    // the columns.
+    const old = new Database(path.join(dir, 'hall.db'));
+    old.exec(`CREATE TABLE terminals (terminal_id INTEGER PRIMARY KEY, seat TEXT NOT NULL,
       credential_hash TEXT NOT NULL UNIQUE, paired_at TEXT NOT NULL, revoked_at TEXT);
       INSERT INTO terminals (seat, credential_hash, paired_at) VALUES ('A-1', 'ab', 'x');`);
+    old.close();
+    const db = openDb(dir);
     const view: TerminalHallView = {
       seats: () => ['A-1'],
       voteOpen: () => false,

@@ -1,30 +1,6 @@
 import type { TerminalEndReason } from '@hall/shared';
 import type { Db } from '../db/open-db';
 
-/** The seat terminals' tables: pairing codes, and terminals (only a hash of each credential). */
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS terminal_pairings (
-  code TEXT PRIMARY KEY,
-  seat TEXT NOT NULL,
-  expires_at TEXT NOT NULL
-) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS terminals (
-  terminal_id INTEGER PRIMARY KEY,
-  seat TEXT NOT NULL,
-  credential_hash TEXT NOT NULL UNIQUE,
-  paired_at TEXT NOT NULL,
-  revoked_at TEXT
-);
-`;
-
-/** Columns added by issue 10 (an older data directory gets them; its terminals stay pending). */
-const ADDED_COLUMNS = {
-  confirmed_at: 'TEXT',
-  session_id: 'INTEGER',
-  member_id: 'TEXT',
-  end_reason: 'TEXT',
-} as const;
-
 /** A row of `terminals`. */
 export interface TerminalRow {
   terminal_id: number;
@@ -40,14 +16,8 @@ export interface TerminalRow {
 
 /** The SQL of seat terminals (terminal-service.ts decides and sequences). */
 export class TerminalStore {
-  constructor(private readonly db: Db) {
-    db.exec(SCHEMA);
-    const have = new Set(
-      (db.prepare('PRAGMA table_info(terminals)').all() as { name: string }[]).map((c) => c.name),
-    );
-    for (const [name, type] of Object.entries(ADDED_COLUMNS))
-      if (!have.has(name)) db.exec(`ALTER TABLE terminals ADD COLUMN ${name} ${type}`);
-  }
+  /** Its tables are made by the migrations (db/migrations/002-baseline.ts). */
+  constructor(private readonly db: Db) {}
 
   /** Delete the pairing codes of `seat` and every code expired at `now`. */
   dropPairings(seat: string, now: string): void {

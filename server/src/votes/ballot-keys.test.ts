@@ -2,6 +2,7 @@ import { existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync 
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
+import { NEWEST_VERSION } from '../db/migrations';
 import { encodeCount } from '../db/schema';
 import {
   checkIn,
@@ -156,10 +157,10 @@ describe('a database written by version 1 (schema 1, plaintext counters)', () =>
     }
     await f.hall.stop();
     // Make it what version 1 left: no key id column, no slots, counters 2/0/0 + 1 invalid
-    // written in place (the 3 pressed seats), meta schema 1, no ballot key.
+    // written in place (the 3 pressed seats), meta schema 1, no user_version, no ballot key.
     const db = new Database(path.join(f.dir, 'hall.db'));
     db.exec(`DROP TABLE vote_ballots; ALTER TABLE votes DROP COLUMN ballot_key_id;
-      UPDATE meta SET value = '1' WHERE key = 'schema';`);
+      INSERT OR REPLACE INTO meta VALUES ('schema', '1'); PRAGMA user_version = 0;`);
     const counts: [string, number][] = [
       ['basically-satisfied', 0],
       ['invalid', 1],
@@ -174,8 +175,10 @@ describe('a database written by version 1 (schema 1, plaintext counters)', () =>
     const { log, lines } = captureLog();
     f = await hallFixture({ dir: f.dir, log });
     const hdb = f.hall.db;
+    expect(hdb.pragma('user_version', { simple: true })).toBe(NEWEST_VERSION);
+    // The old meta.schema row is left as it was (nothing reads it).
     expect(hdb.prepare(`SELECT value FROM meta WHERE key = 'schema'`).get()).toEqual({
-      value: '2',
+      value: '1',
     });
     const row = hdb.prepare('SELECT ballot_key_id FROM votes WHERE vote_id = 1').get() as {
       ballot_key_id: string | null;

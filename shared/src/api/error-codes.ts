@@ -22,6 +22,13 @@ export const HallErrorCode = {
   NAMESPACE_CLOSED: 'NAMESPACE_CLOSED',
   /** Too many failed socket handshakes from one address; retry later. */
   HANDSHAKE_THROTTLED: 'HANDSHAKE_THROTTLED',
+  // Console users (auth/account-service.ts, routes/user-routes.ts).
+  USER_NOT_FOUND: 'USER_NOT_FOUND',
+  USERNAME_TAKEN: 'USERNAME_TAKEN',
+  /** Disabling or demoting the last enabled secretariat user: nobody could manage users. */
+  LAST_SECRETARIAT: 'LAST_SECRETARIAT',
+  /** A user disabling, demoting or resetting their own account. */
+  OWN_ACCOUNT: 'OWN_ACCOUNT',
   // Terminals (terminals/).
   BAD_CREDENTIAL: 'BAD_CREDENTIAL',
   BAD_PAIRING_CODE: 'BAD_PAIRING_CODE',
@@ -59,6 +66,8 @@ export const HallErrorCode = {
   CORRECTION_DECIDED: 'CORRECTION_DECIDED',
   CORRECTION_STALE: 'CORRECTION_STALE',
   CORRECTION_SAME_PERSON: 'CORRECTION_SAME_PERSON',
+  /** The confirming chair's account, role or password was issued by the proposer. */
+  CORRECTION_NOT_INDEPENDENT: 'CORRECTION_NOT_INDEPENDENT',
   CORRECTION_NO_FACTS: 'CORRECTION_NO_FACTS',
   CORRECTION_UNCHANGED: 'CORRECTION_UNCHANGED',
   CORRECTION_TITLE: 'CORRECTION_TITLE',

@@ -4,3 +4,5 @@ export * from './schemas';
 export * from './error-codes';
 export * from './reply-schemas';
 export * from './hall-schemas';
+export * from './user-schemas';
+export * from './ops-schemas';

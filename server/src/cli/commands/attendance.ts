@@ -14,7 +14,10 @@ const text = (a: Brief) =>
 function checkinCommand(word: 'open' | 'close'): Command {
   return {
     words: ['checkin', word],
-    summary: word === 'open' ? 'Open check-in on the seats (签到).' : 'Close check-in.',
+    summary:
+      word === 'open'
+        ? '开始签到，座位显示签到灯 / Open check-in on the seats.'
+        : '结束签到 / Close check-in.',
     usage: `checkin ${word} [--server <url>] [--json]`,
     options: SERVER_OPTIONS,
     async run(args, io) {
@@ -32,7 +35,8 @@ export const checkinCloseCommand = checkinCommand('close');
 /** `attendance` (CONTRACT.md §1): members only, never observers. */
 export const attendanceCommand: Command = {
   words: ['attendance'],
-  summary: 'Show 应到 / 实到, the quorum and the seats online.',
+  summary:
+    '显示应到、实到、是否达到法定人数和在线座位 / Show members, present, the quorum and the seats online.',
   usage: 'attendance [--server <url>] [--json]',
   options: SERVER_OPTIONS,
   async run(args, io) {

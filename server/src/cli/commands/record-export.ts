@@ -13,7 +13,8 @@ import { parseCount } from './tally';
  */
 export const recordExportCommand: Command = {
   words: ['record', 'export'],
-  summary: 'Write the signed record of a vote, or the whole chain, to a JSON file.',
+  summary:
+    '把一次测评的签名记录或整条记录链写入 JSON 文件 / Write the signed record of a vote, or the whole chain, to a JSON file.',
   usage: 'record export (--vote <id> | --all) --out <file> [--server <url>] [--json]',
   options: {
     flags: [...SERVER_OPTIONS.flags, 'all'],
@@ -22,11 +23,15 @@ export const recordExportCommand: Command = {
   },
   async run(args, io) {
     if (args.positionals.length > 0)
-      throw new UsageError(`unexpected argument "${args.positionals[0]}"`);
+      throw new UsageError(
+        `多余的参数“${args.positionals[0]}” / unexpected argument "${args.positionals[0]}"`,
+      );
     const vote = args.values.get('vote');
     const all = args.flags.has('all');
     if ((vote === undefined) === !all)
-      throw new UsageError('give exactly one of --vote <id> and --all');
+      throw new UsageError(
+        '--vote <id> 与 --all 须且只须给出其一 / give exactly one of --vote <id> and --all',
+      );
     const out = path.resolve(io.cwd, args.values.get('out')!);
     let data: SealedRecord | SealedRecord[];
     if (all) {
@@ -60,12 +65,15 @@ export const recordExportCommand: Command = {
 /** `key show` (CONTRACT.md §1): the hall's public key, base64 of the raw 32-byte Ed25519 key. */
 export const keyShowCommand: Command = {
   words: ['key', 'show'],
-  summary: "The hall's public signing key (and its fingerprint in the text form).",
+  summary:
+    "会场的签名公钥（文本输出另附指纹） / The hall's public signing key (and its fingerprint in the text form).",
   usage: 'key show [--server <url>] [--json]',
   options: SERVER_OPTIONS,
   async run(args, io) {
     if (args.positionals.length > 0)
-      throw new UsageError(`unexpected argument "${args.positionals[0]}"`);
+      throw new UsageError(
+        `多余的参数“${args.positionals[0]}” / unexpected argument "${args.positionals[0]}"`,
+      );
     const r = await callServer<{ publicKey: string; fingerprint: string }>(
       args,
       io,

@@ -22,13 +22,13 @@ function report(io: CliIo, json: boolean, r: VerifyReport): void {
 export const recordVerifyCommand: Command = {
   words: ['record', 'verify'],
   summary:
-    'Check signed records: signature, chain (for an array), and that each outcome follows from its counts.',
+    '离线核验签名记录：签名、记录链（数组时）、结果是否与票数相符 / Check signed records: signature, chain (for an array), and that each outcome follows from its counts.',
   usage: 'record verify <file> [--public-key <base64>] [--json]',
   options: { flags: ['json'], values: ['public-key'] },
   run(args, io) {
     const [file, extra] = args.positionals;
-    if (!file) throw new UsageError('the record file is required');
-    if (extra) throw new UsageError(`unexpected argument "${extra}"`);
+    if (!file) throw new UsageError('缺少记录文件 / the record file is required');
+    if (extra) throw new UsageError(`多余的参数“${extra}” / unexpected argument "${extra}"`);
     let text: string;
     try {
       text = readFileSync(path.resolve(io.cwd, file), 'utf8');

@@ -8,11 +8,13 @@ import { printResult } from '../io';
 /** `roster import <csv>` (CONTRACT.md §1, §4): replaces the roster; a bad file changes nothing. */
 export const rosterImportCommand: Command = {
   words: ['roster', 'import'],
-  summary: 'Replace the roster with a CSV file (member_id,name,role,seat).',
+  summary:
+    '用 CSV 文件替换名单（member_id,name,role,seat） / Replace the roster with a CSV file (member_id,name,role,seat).',
   usage: 'roster import <csv> [--server <url>] [--json]',
   options: SERVER_OPTIONS,
   async run(args, io) {
-    if (args.positionals.length !== 1) throw new UsageError('give exactly one CSV file');
+    if (args.positionals.length !== 1)
+      throw new UsageError('须给出且只给出一个 CSV 文件 / give exactly one CSV file');
     const file = path.resolve(io.cwd, args.positionals[0]!);
     let bytes: Buffer;
     try {

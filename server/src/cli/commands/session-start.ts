@@ -5,7 +5,7 @@ import { printResult } from '../io';
 /** `session start --title <t>` (CONTRACT.md §1): a new sitting becomes current. */
 export const sessionStartCommand: Command = {
   words: ['session', 'start'],
-  summary: 'Start a sitting (it becomes the current one).',
+  summary: '开始一次会议（成为当前会议） / Start a sitting (it becomes the current one).',
   usage: 'session start --title <t> [--server <url>] [--json]',
   options: { ...SERVER_OPTIONS, values: ['server', 'title'], required: ['title'] },
   async run(args, io) {

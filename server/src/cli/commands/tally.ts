@@ -41,7 +41,7 @@ export function parseCounts(text: string): Record<string, number> {
 
 export const tallyCommand: Command = {
   words: ['tally'],
-  summary: 'Decide an evaluation offline under a rule profile.',
+  summary: '离线按测评办法判定一次测评结果 / Decide an evaluation offline under a rule profile.',
   usage:
     'tally --profile <id> --members <n> --present <p> --counts <key>=<k>,... [--invalid <i>] [--json]',
   options: {

@@ -8,7 +8,8 @@ import { printResult } from '../io';
 /** `vote open --title <t> --profile <id>`: exit 1 if a vote is open or the quorum is not met. */
 export const voteOpenCommand: Command = {
   words: ['vote', 'open'],
-  summary: 'Open an evaluation under a profile (refused without quorum or with a vote open).',
+  summary:
+    '按测评办法开始一项测评（未达法定人数或已有测评进行中时拒绝） / Open an evaluation under a profile (refused without quorum or with a vote open).',
   usage:
     'vote open --title <t> --profile <id> [--duration <seconds>] [--item <id>] [--server <url>] [--json]',
   options: {
@@ -36,7 +37,8 @@ const STATE_ZH = { open: '进行中', closed: '已结束', announced: '已公布
 /** `vote status`: the latest vote; no split while open. */
 export const voteStatusCommand: Command = {
   words: ['vote', 'status'],
-  summary: 'The latest vote: state, members present, seats pressed.',
+  summary:
+    '最近一项测评：状态、实到人数、已按键座位数（进行中不显示票数分布） / The latest vote: state, members present, seats pressed (no split while open).',
   usage: 'vote status [--server <url>] [--json]',
   options: SERVER_OPTIONS,
   async run(args, io) {
@@ -76,8 +78,8 @@ function resultCommand(word: 'close' | 'announce'): Command {
     words: ['vote', word],
     summary:
       word === 'close'
-        ? 'Close the open vote and show its result.'
-        : 'Announce the closed vote (当场公布): the hall display shows it.',
+        ? '结束进行中的测评并显示结果 / Close the open vote and show its result.'
+        : '当场公布已结束的测评，会场大屏显示结果 / Announce the closed vote: the hall display shows it.',
     usage: `vote ${word} [--server <url>] [--json]`,
     options: SERVER_OPTIONS,
     async run(args, io) {

@@ -1,4 +1,4 @@
-import { correctionNote, type SealedRecord } from '@hall/shared';
+import { correctionNote, formatBeijing, type SealedRecord } from '@hall/shared';
 import { correctionOf } from '../current';
 import { outcomeLabelOf } from './labels';
 import { canonicalHash } from '../canonical';
@@ -20,6 +20,8 @@ function field(v: string | number | null): string {
 /**
  * All results as CSV (UTF-8 with BOM so spreadsheet programs read the Chinese), one row per
  * sealed record, in chain order (a correction is a row of its own naming the record it corrects). Option columns are the union of the records' option sets.
+ * The times are the record's own (ISO 8601 UTC); `announcedAtBeijing` repeats the announcement in
+ * Beijing time (`2026-11-26 09:30:00`) for people reading the sheet.
  */
 export function recordsCsv(records: readonly SealedRecord[]): string {
   const options: { key: string; label: string }[] = [];
@@ -45,6 +47,7 @@ export function recordsCsv(records: readonly SealedRecord[]): string {
     'openedAt',
     'closedAt',
     'announcedAt',
+    'announcedAtBeijing',
     'hash',
     'corrects',
     'correctionReason',
@@ -73,6 +76,7 @@ export function recordsCsv(records: readonly SealedRecord[]): string {
       r.openedAt,
       r.closedAt,
       r.announcedAt,
+      formatBeijing(r.announcedAt, 'datetime'),
       canonicalHash(r),
       r.corrects?.seq ?? null,
       r.corrects?.reason ?? null,

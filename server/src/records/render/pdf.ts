@@ -1,13 +1,17 @@
-import PDFDocument from 'pdfkit';
 import type { SealedRecord } from '@hall/shared';
 import { cjkFont } from './font';
 import { reportModel, type ReportContext } from './report-model';
 
 /**
  * The printable report for the 审议意见书 and the press: A4, Chinese, the font embedded (a
- * subset of Noto Sans CJK). Rendered from the sealed record alone.
+ * subset of Noto Sans CJK). Rendered from the sealed record alone. pdfkit (a second of loading on
+ * a small machine) is loaded at the first printout, not at every start of the hall.
  */
-export function renderRecordPdf(record: SealedRecord, ctx: ReportContext = {}): Promise<Buffer> {
+export async function renderRecordPdf(
+  record: SealedRecord,
+  ctx: ReportContext = {},
+): Promise<Buffer> {
+  const { default: PDFDocument } = await import('pdfkit');
   const m = reportModel(record, ctx);
   const font = cjkFont();
   const doc = new PDFDocument({

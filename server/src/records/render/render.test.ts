@@ -72,6 +72,20 @@ describe('CSV of all results', () => {
     expect(rows.map((r) => r.outcomeLabel)).toEqual(['满意', '不满意', '应当整改']);
   });
 
+  it('keeps the recorded UTC times and adds the announcement in Beijing time', () => {
+    const late = { ...chain[0]!, announcedAt: '2026-12-31T17:00:00.000Z' };
+    const [row] = parse(recordsCsv([late]).slice(1), { columns: true }) as Record<string, string>[];
+    expect(row).toMatchObject({
+      announcedAt: '2026-12-31T17:00:00.000Z',
+      announcedAtBeijing: '2027-01-01 01:00:00',
+      openedAt: late.openedAt,
+    });
+    expect(reportModel(late).times.at(-1)).toEqual({
+      label: '公布',
+      value: '2026-12-31T17:00:00.000Z（北京时间 2027-01-01 01:00:00）',
+    });
+  });
+
   it('quotes fields with commas and quotes', () => {
     const odd = { ...chain[0]!, title: '关于"三农",工作的报告' };
     const rows: Record<string, string>[] = parse(recordsCsv([odd]).slice(1), { columns: true });

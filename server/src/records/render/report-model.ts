@@ -1,7 +1,7 @@
 import { outcomeLabelOf } from './labels';
 import { canonicalHash } from '../canonical';
 import { keyFingerprint } from '../keys';
-import { correctionNote, type ChainHead, type SealedRecord } from '@hall/shared';
+import { correctionNote, formatBeijing, type ChainHead, type SealedRecord } from '@hall/shared';
 import { correctionOf } from '../current';
 
 /**
@@ -89,18 +89,10 @@ export function reportModel(r: SealedRecord, ctx: ReportContext = {}): ReportMod
   };
 }
 
-const BEIJING = new Intl.DateTimeFormat('zh-CN', {
-  timeZone: 'Asia/Shanghai',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-  hour12: false,
-});
-
-/** The recorded UTC time, and the same moment in Beijing time for the reader. */
+/**
+ * The recorded UTC time, and the same moment in Beijing time for the reader
+ * (`2026-11-26T01:30:00.000Z（北京时间 2026-11-26 09:30:00）`): fixed UTC+8, not the machine's zone.
+ */
 export function withBeijing(iso: string): string {
-  return `${iso}（北京时间 ${BEIJING.format(new Date(iso))}）`;
+  return `${iso}（北京时间 ${formatBeijing(iso, 'datetime')}）`;
 }
