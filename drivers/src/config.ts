@@ -116,5 +116,5 @@ export function createDriver(bus: BusConfig, transport?: TransportFactory): BusD
   const factory = transport ?? serialFactory({ path: bus.path ?? '', baudRate });
   if (bus.driver === 'modbus-rtu')
     return new ModbusRtuDriver(bus.id, addresses, factory, bus.options);
-  return new WirelessBaseDriver(bus.id, factory, bus.options);
+  return new WirelessBaseDriver(bus.id, factory, bus.options, addresses);
 }

@@ -10,7 +10,7 @@ import { refuse } from './errors';
 import type { BuiltBus } from './hardware/build-buses';
 import { HallHardware } from './hardware/hall-hardware';
 import { RosterService } from './roster/roster-service';
-import { parseRoster } from './roster/parse-roster';
+import { parseRoster, type RosterEntry } from './roster/parse-roster';
 import { SessionService } from './sessions/session-service';
 import { freshTag } from './votes/tags';
 import { BallotKeys } from './votes/ballot-keys';
@@ -147,13 +147,18 @@ export class Hall {
     for (const l of this.listeners) l(what);
   }
 
-  importRoster(bytes: Uint8Array): { members: number; observers: number } {
+  /** Replace the roster: a CSV file's bytes, or the checked rows of any roster file. */
+  importRoster(source: Uint8Array | readonly RosterEntry[]): {
+    members: number;
+    observers: number;
+  } {
     if (this.votes.current)
       throw refuse(
         'VOTE_OPEN',
         '测评进行中，不能更改名单 / the roster cannot change while a vote is open',
       );
-    const entries = parseRoster(bytes, new Set(this.config.seats));
+    const entries =
+      source instanceof Uint8Array ? parseRoster(source, new Set(this.config.seats)) : source;
     const counts = this.roster.replace(entries);
     this.attendance.reload();
     this.emit('state');
@@ -201,7 +206,11 @@ export class Hall {
     return this.attendance.summary();
   }
 
-  markAttendance(memberId: string, present: boolean): void {
+  markAttendance(
+    memberId: string,
+    present: boolean,
+    note?: { reason: string; by: string; at: string },
+  ): void {
     if (present && this.roster.byId(memberId)) this.ensureSession();
     if (!present && this.votes.current) {
       // A present member may have pressed: unmarking could leave more ballots than present.
@@ -210,7 +219,7 @@ export class Hall {
         '测评进行中，不能将人员标记为缺席 / nobody can be marked absent while a vote is open',
       );
     }
-    this.attendance.mark(memberId, present);
+    this.attendance.mark(memberId, present, note);
     this.emit('state');
   }
 

@@ -36,6 +36,7 @@ export const ROUTES: Record<string, Access> = {
   'POST /api/checkin/close': [C],
   'GET /api/attendance': [C, S, T],
   'POST /api/attendance/mark': [S],
+  'GET /api/attendance/manual': [C, S],
   // votes
   'GET /api/profiles': [C, S],
   'POST /api/votes': [C],
@@ -55,6 +56,7 @@ export const ROUTES: Record<string, Access> = {
   'GET /api/records': [C, S],
   'GET /api/records/head': 'public',
   'GET /api/records/export.csv': [C, S],
+  'GET /api/records/export.xlsx': [C, S],
   'GET /api/records/:seq': [C, S],
   'GET /api/records/:seq/pdf': [C, S],
   'POST /api/records/:seq/corrections': [S],

@@ -12,6 +12,7 @@ export { thresholdValue, fractionWords, BASE_WORDS } from './tally/words';
 export * from './api/index';
 export * from './terminal/events';
 export * from './records/record';
+export * from './records/announcement-text';
 export * from './text/unsafe-text';
 export * from './seat-id';
 export * from './time/beijing';

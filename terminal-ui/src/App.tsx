@@ -34,10 +34,17 @@ function Terminal() {
         {live.state?.occupant ? ` · ${live.state.occupant}` : ''}
       </p>
       {live.state?.pairing === 'pending' ? (
-        <p className="screen notice" data-testid="awaiting-confirmation">
-          {t('awaitingChair')}
-          {pairing.terminalId ? ` · ${t('terminalNo')} ${pairing.terminalId}` : ''}
-        </p>
+        <div className="screen">
+          <p className="notice" data-testid="awaiting-confirmation">
+            {t('awaitingChair')}
+            {pairing.terminalId ? ` · ${t('terminalNo')} ${pairing.terminalId}` : ''}
+          </p>
+          {live.state.occupant === null ? (
+            <p className="notice" data-testid="not-voting">
+              {t('unassigned')}
+            </p>
+          ) : null}
+        </div>
       ) : live.state ? (
         <SeatScreen
           state={live.state}

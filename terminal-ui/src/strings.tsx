@@ -31,6 +31,10 @@ const STRINGS = {
     zh: '本席位为列席席位，不参加测评',
     en: 'This is an observer seat; it does not vote',
   },
+  unassigned: {
+    zh: '本席位在名册中未安排人员，不参加测评；如有误请联系工作人员',
+    en: 'No one is assigned to this seat in the roster; it does not vote. If this is wrong, ask the secretariat',
+  },
   choose: { zh: '请选择一项', en: 'Choose one' },
   confirmTitle: { zh: '请确认您的选择', en: 'Please confirm your choice' },
   confirm: { zh: '确认提交', en: 'Confirm' },

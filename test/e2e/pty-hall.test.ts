@@ -102,6 +102,12 @@ describe('a configured hall on serial lines', () => {
       const r = await api<{ present: number }>(server, 'GET', '/api/attendance', TOKEN);
       return r.body.present === 7;
     }, '7 members checked in');
+    await until(
+      () =>
+        [1, 2, 3, 4].every((a) => (unit(a).leds & GREEN) !== 0) &&
+        [1, 2, 3].every((k) => keypad(k).lamp === 'G'),
+      'the check-in lamps',
+    );
     expect((await post('/api/checkin/close')).body).toEqual({
       members: 10,
       present: 7,
@@ -116,6 +122,13 @@ describe('a configured hall on serial lines', () => {
     await until(() => unit(1).mode === 2 && keypad(1).mode === 'open', 'vote mode on the seats');
     const tag = unit(1).voteTag;
     expect(keypad(1).tag).toBe(tag);
+    // Issue 13: no seat shows check-in's "registered" in the vote before it presses (the wired
+    // units' LEDS are written with the mode; each keypad gets `$LED,<k>,,-` after `$MODE`).
+    const seatsGreen = () => [
+      ...[1, 2, 3, 4, 5, 6].filter((a) => (unit(a).leds & GREEN) !== 0).map((a) => `A-${a}`),
+      ...[1, 2, 3, 4, 5].filter((k) => keypad(k).lamp === 'G').map((k) => `W-${k}`),
+    ];
+    await until(() => seatsGreen().length === 0, 'no seat registered when the vote opens');
 
     modbus.sim.press(1, [1]);
     modbus.sim.press(2, [2]);
@@ -130,6 +143,9 @@ describe('a configured hall on serial lines', () => {
         keypad(5).lamp === 'R',
       'the lamps of the pressed seats',
     );
+    // Only the seats that pressed show a lamp: W-3 checked in but has not pressed in the vote.
+    expect(seatsGreen().sort()).toEqual(['A-1', 'A-2', 'A-3', 'W-1', 'W-2']);
+    expect(keypad(3).lamp).toBe('-');
     // No key LED is ever lit (the lit key would show the choice).
     for (const a of [1, 2, 3]) expect(unit(a).leds & 0x1f).toBe(0);
     expect(unit(4).leds & (GREEN | RED)).toBe(0);

@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, screen, within } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { renderIn } from '../test-utils';
 import { ResultView, type ResultLike } from './ResultView';
 
@@ -107,5 +108,47 @@ describe('ResultView', () => {
   it('shows no correction mark on an original result', () => {
     renderIn(<ResultView result={result} />);
     expect(screen.queryByTestId('correction-mark')).toBeNull();
+  });
+
+  it('leads with the outcome, the 依据 and the 宣读稿 before the figures, and copies the 宣读稿', async () => {
+    const announcementText = {
+      zh: '本次测评应到62人，实到55人。满意30票，基本满意1票，不满意21票，无效2票，未按键1人。测评结果为：基本满意。',
+      en: 'This evaluation: 62 members, 55 present. …',
+    };
+    const writeText = vi.fn(async () => undefined);
+    const user = userEvent.setup();
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    const { container } = renderIn(
+      <ResultView result={{ ...result, announcementText }} actions={<button>当场公布</button>} />,
+    );
+    expect(screen.getByTestId('announcement-text').textContent).toBe(announcementText.zh);
+    expect(screen.getByRole('region', { name: '宣读稿' })).toBeTruthy();
+    // Reading order: outcome, 依据, 宣读稿, the action, then the table of figures.
+    const order = ['outcome', 'explanation', 'announcement-text', 'count-members'].map((id) =>
+      container.querySelector(`[data-testid="${id}"]`),
+    );
+    for (let i = 1; i < order.length; i++) {
+      expect(
+        order[i - 1]!.compareDocumentPosition(order[i]!) & Node.DOCUMENT_POSITION_FOLLOWING,
+      ).toBeTruthy();
+    }
+    const announce = screen.getByRole('button', { name: '当场公布' });
+    expect(
+      announce.compareDocumentPosition(screen.getByTestId('count-members')) &
+        Node.DOCUMENT_POSITION_FOLLOWING,
+    ).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: '复制宣读稿' }));
+    expect(writeText).toHaveBeenCalledWith(announcementText.zh);
+    expect((await screen.findByRole('status')).textContent).toBe('已复制');
+  });
+
+  it('shows the English beside the Chinese 宣读稿 in English, and no 宣读稿 when there is none', () => {
+    const announcementText = { zh: '本次测评应到62人…', en: 'This evaluation: 62 members…' };
+    renderIn(<ResultView result={{ ...result, announcementText }} />, 'en');
+    expect(screen.getByTestId('announcement-text').textContent).toBe('本次测评应到62人…');
+    expect(screen.getByText('This evaluation: 62 members…')).toBeTruthy();
+    cleanup();
+    renderIn(<ResultView result={result} />);
+    expect(screen.queryByTestId('announcement-text')).toBeNull();
   });
 });

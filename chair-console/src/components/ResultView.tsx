@@ -1,9 +1,14 @@
+import type { ReactNode } from 'react';
 import type { ChainHead, FollowUp, ResultPayload } from '@hall/shared';
 import { useI18n } from '../lib/i18n';
 import { optionLabel, outcomeLabel, profileFor } from '../lib/labels';
+import { AnnouncementText } from './AnnouncementText';
 import { BarChart, type Bar } from './BarChart';
 
-/** A decided result; the chair's copy also has the explanation and the follow-up. */
+/**
+ * A decided result; the chair's copy also has the explanation, the announcement text and the
+ * follow-up.
+ */
 export type ResultLike = Omit<ResultPayload, 'followUp'> & {
   followUp?: Pick<FollowUp, 'action' | 'label' | 'cite'>[];
 };
@@ -16,9 +21,19 @@ const TONES: Record<string, Bar['tone']> = {
 
 /**
  * 应到, 实到, every option, 无效, 未按, the outcome, and a bar chart. `large` is the hall display:
- * readable across the hall.
+ * readable across the hall. The chair reads it top down (issue 13): the outcome, how the rule
+ * decided it (依据), the announcement text to read out (宣读稿) and `actions` (当场公布) come first,
+ * the figures beside them; so the whole lead fits the first screen at 1280×720.
  */
-export function ResultView({ result, large = false }: { result: ResultLike; large?: boolean }) {
+export function ResultView({
+  result,
+  large = false,
+  actions,
+}: {
+  result: ResultLike;
+  large?: boolean;
+  actions?: ReactNode;
+}) {
   const { t, lang, pick } = useI18n();
   const profile = profileFor(result.profile);
   const keys = profile ? profile.optionSet.options.map((o) => o.key) : Object.keys(result.counts);
@@ -50,26 +65,34 @@ export function ResultView({ result, large = false }: { result: ResultLike; larg
           <strong>{pick(result.correction.note)}</strong>
         </p>
       ) : null}
-      <p className="outcome" data-testid="outcome" data-outcome={result.outcome}>
-        <span>{t('outcome')}：</span>
-        <strong>{outcomeLabel(profile, result.outcome, lang)}</strong>
-      </p>
-      <table className="counts">
-        <tbody>
-          {rows.map(([label, value, key]) => (
-            <tr key={key} data-testid={`count-${key}`}>
-              <th scope="row">{label}</th>
-              <td>{value}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <BarChart bars={bars} title={t('barChart')} />
-      {result.explanation ? (
-        <p className="explanation" data-testid="explanation">
-          {t('explanation')}：{pick(result.explanation)}
-        </p>
-      ) : null}
+      <div className="result-lead">
+        <div className="result-words">
+          <p className="outcome" data-testid="outcome" data-outcome={result.outcome}>
+            <span>{t('outcome')}：</span>
+            <strong>{outcomeLabel(profile, result.outcome, lang)}</strong>
+          </p>
+          {result.explanation ? (
+            <p className="explanation" data-testid="explanation">
+              {t('explanation')}：{pick(result.explanation)}
+            </p>
+          ) : null}
+          {result.announcementText ? <AnnouncementText text={result.announcementText} /> : null}
+          {actions}
+        </div>
+        <div className="result-figures">
+          <table className="counts">
+            <tbody>
+              {rows.map(([label, value, key]) => (
+                <tr key={key} data-testid={`count-${key}`}>
+                  <th scope="row">{label}</th>
+                  <td>{value}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <BarChart bars={bars} title={t('barChart')} />
+        </div>
+      </div>
       {result.followUp && result.followUp.length > 0 ? (
         <ul className="follow-up" aria-label={t('followUp')}>
           {result.followUp.map((f) => (

@@ -2,7 +2,7 @@
 import { cleanup, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { renderIn } from '../test-utils';
-import { VoteProgress } from './VoteProgress';
+import { NOT_PRESSED_SHOWN, VoteProgress } from './VoteProgress';
 
 afterEach(cleanup);
 
@@ -35,5 +35,47 @@ describe('VoteProgress', () => {
   it('says when nothing is open', () => {
     renderIn(<VoteProgress vote={null} />);
     expect(screen.getByText('等待开始')).toBeTruthy();
+  });
+
+  it('lists the seats that have not pressed, in the order given, with names from the seat map', () => {
+    const seats = [
+      { seat: 'A-2', name: '张三', role: 'member' as const, online: true, checkedIn: true },
+      { seat: 'A-10', name: '李四', role: 'member' as const, online: true, checkedIn: false },
+    ];
+    const { rerender } = renderIn(
+      <VoteProgress vote={{ ...open, notPressed: ['A-2', 'A-10', 'W-1'] }} seats={seats} />,
+    );
+    const list = screen.getByTestId('not-pressed');
+    expect(screen.getByTestId('not-pressed-count').textContent).toBe('3');
+    const items = [...list.querySelectorAll('li')];
+    expect(items.map((li) => li.dataset.seat)).toEqual(['A-2', 'A-10', 'W-1']);
+    expect(items[0]!.textContent).toBe('A-2 张三');
+    expect(items[1]!.textContent).toBe('A-10 李四（未签到）');
+    expect(items[2]!.textContent).toBe('W-1');
+    // A press later: the list shrinks.
+    rerender(
+      <VoteProgress vote={{ ...open, pressed: 13, notPressed: ['A-10', 'W-1'] }} seats={seats} />,
+    );
+    expect(screen.getByTestId('not-pressed-count').textContent).toBe('2');
+    expect(screen.queryByText('张三', { exact: false })).toBeNull();
+    rerender(<VoteProgress vote={{ ...open, pressed: 15, notPressed: [] }} seats={seats} />);
+    expect(screen.getByText('全部席位均已按键')).toBeTruthy();
+  });
+
+  it('shows no list without `notPressed` (the display) or once the vote is closed', () => {
+    renderIn(<VoteProgress vote={open} />);
+    expect(screen.queryByTestId('not-pressed')).toBeNull();
+    cleanup();
+    renderIn(<VoteProgress vote={{ ...open, state: 'closed', notPressed: ['A-1'] }} />);
+    expect(screen.queryByTestId('not-pressed')).toBeNull();
+  });
+
+  it('lists at most NOT_PRESSED_SHOWN seats of a large hall and counts the rest', () => {
+    const many = Array.from({ length: 3000 }, (_, i) => `A-${i + 1}`);
+    renderIn(<VoteProgress vote={{ ...open, present: 3000, notPressed: many }} />);
+    expect(screen.getByTestId('not-pressed').querySelectorAll('li')).toHaveLength(
+      NOT_PRESSED_SHOWN,
+    );
+    expect(screen.getByText(`另有 ${3000 - NOT_PRESSED_SHOWN} 个席位未列出`)).toBeTruthy();
   });
 });

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { VotePayload } from '@hall/shared';
+import type { SeatView, VotePayload } from '@hall/shared';
 import { useI18n, type StringKey } from '../lib/i18n';
 import { timeLeft } from '../lib/labels';
 
@@ -9,8 +9,18 @@ const STATE_KEY: Record<string, StringKey> = {
   announced: 'stateAnnounced',
 };
 
-/** While a vote is open: how many have pressed against present, and the timer. Never the split. */
-export function VoteProgress({ vote }: { vote: VotePayload | null }) {
+/**
+ * While a vote is open: how many have pressed against present, the timer, and (chair and
+ * secretariat, whose push carries `notPressed`) the seats that have not pressed yet, in seat
+ * order, with the member's name from the seat map. Never the split.
+ */
+export function VoteProgress({
+  vote,
+  seats = [],
+}: {
+  vote: VotePayload | null;
+  seats?: readonly SeatView[];
+}) {
   const { t } = useI18n();
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
@@ -43,6 +53,55 @@ export function VoteProgress({ vote }: { vote: VotePayload | null }) {
       {left ? (
         <p data-testid="timer">
           {t('remaining')} {left}
+        </p>
+      ) : null}
+      {vote.state === 'open' && vote.notPressed ? (
+        <NotPressed seats={vote.notPressed} map={seats} />
+      ) : null}
+    </section>
+  );
+}
+
+/** At most this many seats are listed; the rest are counted (a hall of 3,000 stays responsive). */
+export const NOT_PRESSED_SHOWN = 400;
+
+/** The member seats without a ballot yet, so the chair can call on them (who pressed is not secret). */
+function NotPressed({ seats, map }: { seats: readonly string[]; map: readonly SeatView[] }) {
+  const { t, lang } = useI18n();
+  const bySeat = new Map(map.map((s) => [s.seat, s]));
+  const shown = seats.slice(0, NOT_PRESSED_SHOWN);
+  return (
+    <section className="not-pressed" aria-label={t('notPressedSeats')} data-testid="not-pressed">
+      <h3>
+        {t('notPressedSeats')}
+        <span className="badge" data-testid="not-pressed-count">
+          {seats.length}
+        </span>
+      </h3>
+      {seats.length === 0 ? (
+        <p className="muted">{t('notPressedNone')}</p>
+      ) : (
+        <ul className="not-pressed-list" tabIndex={0}>
+          {shown.map((seat) => {
+            const s = bySeat.get(seat);
+            const absent = s ? !s.checkedIn : false;
+            return (
+              <li key={seat} data-seat={seat} className={absent ? 'absent' : undefined}>
+                <span className="np-seat">{seat}</span>
+                {s?.name ? <span className="np-name"> {s.name}</span> : null}
+                {absent ? (
+                  <span className="muted">
+                    {lang === 'zh' ? `（${t('notCheckedIn')}）` : ` (${t('notCheckedIn')})`}
+                  </span>
+                ) : null}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      {seats.length > shown.length ? (
+        <p className="muted">
+          {t('notPressedMore').replace('{n}', String(seats.length - shown.length))}
         </p>
       ) : null}
     </section>

@@ -11,9 +11,11 @@ import type {
   HistoryReply,
   KeyReply,
   LoginReply,
+  ManualMarksReply,
   OkReply,
   PairingReply,
   RecordsReply,
+  RosterReply,
   RosterImportReply,
   SealedRecord,
   SeatsReply,
@@ -37,6 +39,14 @@ import { api, ApiError, download } from './api';
  * the reply schemas the server validates and serializes with (shared/src/api/).
  */
 export type Session = SessionReply;
+/** The body of a correction proposal: the bounded fields of issue 10 and the reason. */
+export interface CorrectionBody {
+  members: number;
+  present: number;
+  counts: Record<string, number>;
+  invalid: number;
+  reason: string;
+}
 export type TerminalView = TerminalInfo;
 /** A terminal as the chair sees it (GET /api/terminals/confirmations): seat, member, present. */
 export type ChairTerminalView = ChairTerminal;
@@ -66,6 +76,24 @@ export const endpoints = {
   checkinClose: (token: string) => api<CheckinReply>('/api/checkin/close', { token, body: {} }),
   markPresent: (token: string, memberId: string, present: boolean) =>
     api<CheckinReply>('/api/attendance/mark', { token, body: { memberId, present } }),
+  /** A manual attendance mark with the secretariat's reason (issue 13). */
+  markAttendance: (token: string, memberId: string, present: boolean, reason: string) =>
+    api<CheckinReply>('/api/attendance/mark', { token, body: { memberId, present, reason } }),
+  manualMarks: (token: string) => api<ManualMarksReply>('/api/attendance/manual', { token }),
+  roster: (token: string) => api<RosterReply>('/api/roster', { token }),
+  record: (token: string, seq: number) => api<SealedRecord>(`/api/records/${seq}`, { token }),
+  proposeCorrection: (token: string, seq: number, body: CorrectionBody) =>
+    api<CorrectionProposal>(`/api/records/${seq}/corrections`, { token, body }),
+  rejectCorrectionWithReason: (token: string, id: number, reason?: string) =>
+    api<CorrectionProposal>(`/api/corrections/${id}/reject`, {
+      token,
+      body: reason ? { reason } : {},
+    }),
+  scheduleRereport: (token: string, seq: number, title?: string) =>
+    api<{ itemId: number; sessionId: number }>(`/api/records/${seq}/rereport`, {
+      token,
+      body: title ? { title } : {},
+    }),
   openVote: (token: string, req: VoteOpenBody) =>
     api<VoteOpenReply>('/api/votes', { token, body: req }),
   closeVote: (token: string) =>
@@ -109,6 +137,7 @@ export const endpoints = {
     api<CorrectionProposal>(`/api/corrections/${id}/reject`, { token, body: {} }),
   chainHead: () => api<ChainHeadReply>('/api/records/head', {}),
   recordsCsv: (token: string) => download('/api/records/export.csv', token, 'records.csv'),
+  recordsXlsx: (token: string) => download('/api/records/export.xlsx', token, 'records.xlsx'),
   /** Console users (secretariat only): list, add, change role or disable, reset the password. */
   users: (token: string) => api<UserListReply>('/api/users', { token }),
   createUser: (token: string, username: string, role: ConsoleRole) =>

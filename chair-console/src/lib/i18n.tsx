@@ -1,6 +1,12 @@
 import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
 import type { Lang, Text } from '@hall/shared';
+import { DISPLAY_STRINGS } from './display-strings';
+import { EXPORT_STRINGS } from './export-strings';
+import { SECRETARIAT_STRINGS } from './secretariat-strings';
 import { USER_STRINGS } from './user-strings';
+import { ROSTER_STRINGS } from './roster-strings';
+import { CHAIR_STRINGS } from './chair-strings';
+import { TECHNICIAN_STRINGS } from './technician-strings';
 
 /** Every string a person reads: Chinese first (zh-CN), English available. */
 const STRINGS = {
@@ -165,6 +171,12 @@ const STRINGS = {
   noTerminalSeats: { zh: '无', en: 'None' },
   seatTerminal: { zh: '终端', en: 'terminal' },
   ...USER_STRINGS,
+  ...ROSTER_STRINGS,
+  ...CHAIR_STRINGS,
+  ...SECRETARIAT_STRINGS,
+  ...DISPLAY_STRINGS,
+  ...EXPORT_STRINGS,
+  ...TECHNICIAN_STRINGS,
 } satisfies Record<string, Text>;
 
 export type StringKey = keyof typeof STRINGS;

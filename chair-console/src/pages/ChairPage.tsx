@@ -1,10 +1,11 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { NAMESPACES, type VoteResultReply } from '@hall/shared';
 import { AgendaList } from '../components/AgendaList';
 import { AttendancePanel } from '../components/AttendancePanel';
 import { BusHealth } from '../components/BusHealth';
 import { ConnectionBanner } from '../components/ConnectionBanner';
 import { OpenVoteForm } from '../components/OpenVoteForm';
+import { PendingCorrections } from '../components/PendingCorrections';
 import { ResultView, type ResultLike } from '../components/ResultView';
 import { SeatMap } from '../components/SeatMap';
 import { TerminalConfirmations } from '../components/TerminalConfirmations';
@@ -13,8 +14,13 @@ import { endpoints } from '../lib/endpoints';
 import { useI18n } from '../lib/i18n';
 import { useAction } from '../lib/use-action';
 import { useLive } from '../lib/live';
+import './chair.css';
 
-/** The presiding officer's console: the sitting at a glance, and the vote from open to announce. */
+/**
+ * The presiding officer's console: the sitting at a glance, and the vote from open to announce.
+ * Everything comes from the push (a reload shows the same page): while a vote is open, the seats
+ * that have not pressed; once closed, the result with its 依据 and 宣读稿 at the top.
+ */
 export function ChairPage({ token }: { token: string }) {
   const { t } = useI18n();
   const live = useLive(NAMESPACES.chair, token);
@@ -35,9 +41,55 @@ export function ChairPage({ token }: { token: string }) {
         ? closed
         : null;
 
+  // A closed result waits to be read out and announced: it heads the page, and the form for the
+  // next evaluation folds away until then (issue 13).
+  const shownResult = result && state !== 'open' ? result : null;
+  const awaiting = shownResult !== null && state === 'closed';
+  // When a result comes in (the chair pressed 结束测评 further down the page), go to the top of
+  // the page, where it is shown: the chair reads the 宣读稿 from there.
+  const shownId = shownResult?.voteId ?? null;
+  useEffect(() => {
+    if (shownId !== null) window.scrollTo?.({ top: 0 });
+  }, [shownId]);
+  const openForm = (
+    <OpenVoteForm
+      items={session?.items ?? []}
+      disabled={!live.connected}
+      onOpen={async (req) => {
+        setClosed(null);
+        await endpoints.openVote(token, req);
+      }}
+    />
+  );
+
   return (
     <div className="chair">
       <ConnectionBanner connected={live.connected} />
+      {shownResult ? (
+        <div className="chair-result" data-testid="chair-result">
+          <ResultView
+            result={shownResult}
+            actions={
+              awaiting ? (
+                <div className="actions">
+                  <button
+                    type="button"
+                    className="primary"
+                    onClick={act(async () => setClosed(shown(await endpoints.announceVote(token))))}
+                  >
+                    {t('announce')}
+                  </button>
+                </div>
+              ) : null
+            }
+          />
+        </div>
+      ) : null}
+      {error ? (
+        <p role="alert" className="error" data-testid="chair-error">
+          {error}
+        </p>
+      ) : null}
       <div className="columns">
         <div className="column">
           <AttendancePanel attendance={live.attendance} />
@@ -67,21 +119,23 @@ export function ChairPage({ token }: { token: string }) {
             refreshKey={live.attendance}
             onSeats={setTerminalSeats}
           />
+          <PendingCorrections token={token} refreshKey={live.result} />
         </div>
         <div className="column wide">
-          {state !== 'open' ? (
-            <OpenVoteForm
-              items={session?.items ?? []}
-              disabled={!live.connected}
-              onOpen={async (req) => {
-                setClosed(null);
-                await endpoints.openVote(token, req);
-              }}
-            />
-          ) : null}
-          <VoteProgress vote={vote} />
-          <div className="actions">
-            {state === 'open' ? (
+          {state === 'open' ? null : awaiting ? (
+            <details className="next-evaluation" data-testid="next-evaluation">
+              <summary>
+                {t('nextEvaluation')}
+                <span className="muted">（{t('awaitingAnnouncement')}）</span>
+              </summary>
+              {openForm}
+            </details>
+          ) : (
+            openForm
+          )}
+          <VoteProgress vote={vote} seats={seats} />
+          {state === 'open' ? (
+            <div className="actions">
               <button
                 type="button"
                 className="primary"
@@ -89,23 +143,8 @@ export function ChairPage({ token }: { token: string }) {
               >
                 {t('closeVote')}
               </button>
-            ) : null}
-            {state === 'closed' ? (
-              <button
-                type="button"
-                className="primary"
-                onClick={act(async () => setClosed(shown(await endpoints.announceVote(token))))}
-              >
-                {t('announce')}
-              </button>
-            ) : null}
-          </div>
-          {error ? (
-            <p role="alert" className="error" data-testid="chair-error">
-              {error}
-            </p>
+            </div>
           ) : null}
-          {result && state !== 'open' ? <ResultView result={result} /> : null}
           <SeatMap seats={seats} terminalSeats={terminalSeats} />
         </div>
       </div>

@@ -1,6 +1,5 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { ChangePasswordDialog } from '../components/ChangePasswordDialog';
-import { endpoints } from '../lib/endpoints';
 import { LanguageToggle, useI18n, type StringKey } from '../lib/i18n';
 import { ChairPage } from './ChairPage';
 import { FollowUpPage } from './FollowUpPage';
@@ -8,6 +7,7 @@ import { HistoryPage } from './HistoryPage';
 import { LoginPage, type Auth } from './LoginPage';
 import { SecretariatPage } from './SecretariatPage';
 import { TechnicianPage } from './TechnicianPage';
+import { RosterPage } from './RosterPage';
 import { UsersPage } from './UsersPage';
 
 const STORAGE_KEY = 'hall.auth';
@@ -15,9 +15,17 @@ const STORAGE_KEY = 'hall.auth';
 /** Which pages a role may open; the server checks every call again. */
 const PAGES: Record<string, StringKey[]> = {
   chair: ['chair', 'secretariat', 'history', 'followUpPage'],
-  secretariat: ['secretariat', 'history', 'followUpPage', 'users'],
+  secretariat: ['secretariat', 'rosterPage', 'history', 'followUpPage', 'users'],
   technician: ['technician'],
-  operator: ['chair', 'secretariat', 'history', 'followUpPage', 'technician', 'users'],
+  operator: [
+    'chair',
+    'secretariat',
+    'rosterPage',
+    'history',
+    'followUpPage',
+    'technician',
+    'users',
+  ],
 };
 
 function savedAuth(): Auth | null {
@@ -59,7 +67,10 @@ export function ConsoleApp() {
   );
 }
 
-/** The logged-in console: its pages, the language, and the hall's signing key fingerprint. */
+/**
+ * The logged-in console: its pages and the language. The hall's signing key fingerprint is on
+ * the secretariat's and technician's pages (components/KeyFingerprint.tsx), not on every page.
+ */
 function Console({
   auth,
   pages,
@@ -74,15 +85,8 @@ function Console({
   onLogout: () => void;
 }) {
   const { t } = useI18n();
-  const [fingerprint, setFingerprint] = useState<string | null>(null);
   const [changing, setChanging] = useState(false);
   const [changed, setChanged] = useState(false);
-  useEffect(() => {
-    endpoints.key(auth.token).then(
-      (k) => setFingerprint(k.fingerprint),
-      () => setFingerprint(null),
-    );
-  }, [auth.token]);
   return (
     <div className="console">
       <header>
@@ -130,18 +134,14 @@ function Console({
           {t('passwordChanged')}
         </p>
       ) : null}
-      {fingerprint ? (
-        <p className="fingerprint" data-testid="key-fingerprint">
-          {t('keyFingerprint')} {fingerprint}
-        </p>
-      ) : null}
       <main>
         {current === 'chair' ? <ChairPage token={auth.token} /> : null}
         {current === 'secretariat' ? <SecretariatPage token={auth.token} /> : null}
         {current === 'technician' ? <TechnicianPage token={auth.token} /> : null}
-        {current === 'history' ? <HistoryPage token={auth.token} /> : null}
-        {current === 'followUpPage' ? <FollowUpPage token={auth.token} /> : null}
+        {current === 'history' ? <HistoryPage token={auth.token} role={auth.role} /> : null}
+        {current === 'followUpPage' ? <FollowUpPage token={auth.token} role={auth.role} /> : null}
         {current === 'users' ? <UsersPage token={auth.token} /> : null}
+        {current === 'rosterPage' ? <RosterPage token={auth.token} /> : null}
       </main>
     </div>
   );

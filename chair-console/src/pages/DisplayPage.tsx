@@ -1,49 +1,55 @@
 import { NAMESPACES } from '@hall/shared';
 import { ConnectionBanner } from '../components/ConnectionBanner';
-import { ResultView, SealMarks } from '../components/ResultView';
+import { Bi } from '../components/display/Bilingual';
+import { DisplayResult, DisplaySeal } from '../components/display/DisplayResult';
+import { DisplayIdle, DisplayVote } from '../components/display/DisplayVote';
+import { DISPLAY_STRINGS as S } from '../lib/display-strings';
 import { useI18n } from '../lib/i18n';
 import { useLive } from '../lib/live';
+import './display.css';
 
 /**
- * The hall display (big screen, no login, read only): the item and its state, and after the
- * announcement the result in large type. Nothing of a result before it is announced.
+ * The hall display (big screen, no login, read only), laid out for the back row at 1920×1080,
+ * 1280×720 and 3840×2160 (every size follows the viewport, display.css): the sitting at the top;
+ * while a vote is open the item, 请按键表决, the press count and the time left; after the
+ * announcement the outcome in its own colour with every figure and the 依据 line; between votes
+ * the next item. Nothing of a result before it is announced: the `/display` namespace sends none.
  */
 export function DisplayPage() {
   const { t } = useI18n();
   const live = useLive(NAMESPACES.display, null);
   const vote = live.vote;
-  const announced =
-    live.result && live.result.announcedAt && live.result.voteId === vote?.voteId
-      ? live.result
-      : null;
-  const state =
-    vote?.state === 'open'
-      ? t('stateOpen')
-      : vote?.state === 'closed'
-        ? t('waitingAnnouncement')
-        : vote?.state === 'announced'
-          ? t('stateAnnounced')
-          : t('stateIdle');
+  const result = live.result;
+  const announced = result && result.announcedAt && result.voteId === vote?.voteId ? result : null;
+  const sitting = vote?.sitting ?? null;
+  const nextItem = vote?.nextItem ?? null;
+  const head = result?.chainHead ?? null;
+  const body =
+    vote && (vote.state === 'open' || vote.state === 'closed') ? (
+      <DisplayVote vote={vote} />
+    ) : announced ? (
+      <DisplayResult result={announced} />
+    ) : (
+      <DisplayIdle nextItem={nextItem} />
+    );
   return (
-    <main className="display">
+    <main className="hall-display" lang="zh-CN">
       <ConnectionBanner connected={live.connected} />
-      <h1>{t('appTitle')}</h1>
-      {announced ? (
-        <ResultView result={announced} large />
-      ) : (
-        <section className="panel display-state">
-          <h2 data-testid="display-title">{vote?.title ?? ''}</h2>
-          <p className="huge" data-testid="display-state">
-            {state}
+      <header className="hd-header">
+        <h1 className="hd-sitting" data-testid="display-sitting">
+          {sitting ?? t('appTitle')}
+        </h1>
+        {sitting ? <p className="hd-app">{S.displayAppTitle.zh}</p> : null}
+      </header>
+      {body}
+      <footer className="hd-footer">
+        {announced && nextItem ? (
+          <p className="hd-next" data-testid="display-next-item">
+            <Bi text={S.displayNextItem} />：{nextItem}
           </p>
-          {vote?.state === 'open' ? (
-            <p className="big">
-              {t('pressed')} {vote.pressed} / {vote.present}
-            </p>
-          ) : null}
-          <SealMarks record={null} head={live.result?.chainHead ?? null} />
-        </section>
-      )}
+        ) : null}
+        <DisplaySeal record={announced?.record ?? null} head={head} />
+      </footer>
     </main>
   );
 }

@@ -6,18 +6,24 @@ import { endpoints } from '../lib/endpoints';
 import { useI18n } from '../lib/i18n';
 import { outcomeTone } from '../lib/labels';
 import { ProfileOptions } from '../components/ProfileOptions';
+import { CorrectionForm } from '../components/CorrectionForm';
+import { Dialog } from '../components/Dialog';
+import { fill } from '../lib/secretariat-strings';
 
 /**
  * Evaluations per reporting organ: 纵向 (one organ over time, a row of results) and 横向 (the
  * organs side by side), as a table, a chart of the 满意 share and a row of cells per organ,
  * filterable by year and profile. Figures from the sealed records (the latest of each vote).
  */
-export function HistoryPage({ token }: { token: string }) {
+export function HistoryPage({ token, role }: { token: string; role?: string }) {
   const { t, pick } = useI18n();
   const [year, setYear] = useState<number | undefined>();
   const [profile, setProfile] = useState<string | undefined>();
   const [data, setData] = useState<{ organs: OrganHistory[]; years: number[] } | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // Issue 13: the secretariat proposes a correction of a record from its entry.
+  const [correcting, setCorrecting] = useState<number | null>(null);
+  const canPropose = role === undefined || role === 'secretariat' || role === 'operator';
 
   useEffect(() => {
     endpoints
@@ -57,6 +63,14 @@ export function HistoryPage({ token }: { token: string }) {
           }
         >
           {t('downloadCsv')}
+        </button>
+        <button
+          type="button"
+          onClick={() =>
+            void endpoints.recordsXlsx(token).catch((e: unknown) => setError(errorText(e)))
+          }
+        >
+          {t('downloadXlsx')}
         </button>
       </div>
       {error ? (
@@ -109,11 +123,30 @@ export function HistoryPage({ token }: { token: string }) {
                 >
                   {t('downloadPdf')}
                 </button>
+                {canPropose ? (
+                  <button type="button" className="link" onClick={() => setCorrecting(e.seq)}>
+                    {t('proposeCorrection')}
+                  </button>
+                ) : null}
               </li>
             ))}
           </ol>
         </article>
       ))}
+      {correcting !== null ? (
+        <Dialog
+          title={fill(t('correctionFormTitle'), { seq: correcting })}
+          onClose={() => setCorrecting(null)}
+          testId="correction-dialog"
+        >
+          <CorrectionForm token={token} seq={correcting} />
+          <div className="actions">
+            <button type="button" onClick={() => setCorrecting(null)}>
+              {t('close')}
+            </button>
+          </div>
+        </Dialog>
+      ) : null}
     </section>
   );
 }

@@ -7,6 +7,8 @@ import {
 } from '@hall/shared';
 import { AgendaList } from '../components/AgendaList';
 import { ConnectionBanner } from '../components/ConnectionBanner';
+import { ManualAttendanceForm } from '../components/ManualAttendanceForm';
+import { KeyFingerprint } from '../components/KeyFingerprint';
 import { fileToBase64, errorText } from '../lib/api';
 import { endpoints, type Session } from '../lib/endpoints';
 import { useI18n } from '../lib/i18n';
@@ -59,6 +61,7 @@ export function SecretariatPage({ token }: { token: string }) {
   return (
     <div className="secretariat">
       <ConnectionBanner connected={live.connected} />
+      <KeyFingerprint token={token} />
       {message ? (
         <p
           role={message.ok ? 'status' : 'alert'}
@@ -137,6 +140,7 @@ export function SecretariatPage({ token }: { token: string }) {
           <p className="muted">{t('noSession')}</p>
         )}
       </section>
+      <ManualAttendanceForm token={token} refreshKey={live.attendance} />
       <section className="panel" aria-label={t('corrections')}>
         <h2>{t('corrections')}</h2>
         {proposals.length === 0 ? (

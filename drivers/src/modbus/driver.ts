@@ -105,8 +105,12 @@ export class ModbusRtuDriver extends DriverBase implements BusDriver {
 
   setMode(mode: HallMode, tag: number): void {
     checkMode(mode, tag);
-    // A new tag is a new phase: the lamps of the last one mean nothing now. Same tag, new mode
-    // (open -> closed) keeps "registered" lit.
+    // A new tag is a new phase (§3 "Check-in runs under a tag of its own"): the lamps of the
+    // last one mean nothing now. A unit lights exactly what LEDS says and nothing else changes
+    // it (§1 "Holding registers"), so a new MODE alone would leave check-in's green lamp lit:
+    // the broadcast carries LEDS=0 after MODE and VOTE_TAG, and since no unit answers a
+    // broadcast (§1 "Line"), each unit's acknowledged `sync` writes LEDS=0 again (`ledsStale`).
+    // Same tag, new mode (open -> closed) keeps "registered" lit.
     const clearLamps = this.mode?.tag !== tag;
     this.mode = { mode, tag };
     this.broadcastPending = {

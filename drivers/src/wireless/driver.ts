@@ -6,6 +6,8 @@
  * reset: `base-reset`, then the current `$MODE` again. `$MODE` is repeated every `modeRetryMs`
  * until `$MODEOK`; `$LED` every `ledRetryMs` until `$LEDOK`, at most `ledRetries` times. `$INFO`
  * goes on every open and every `infoIntervalMs`, so a reset whose HELLO was lost is noticed.
+ * A mode under a new tag turns every keypad's lamp off after the `$MODE` (§2: `$MODE` changes no
+ * lamp), so no keypad still shows the "registered" of check-in when a vote opens.
  */
 import { parseSeatId, seatId } from '@hall/shared';
 import { checkMode, DriverBase, STATS_INTERVAL, validKeys } from '../driver-base';
@@ -16,6 +18,7 @@ import { encodeLine, LineReader } from './line-codec';
 import { encodeHostBody, parseBaseMessage } from './messages';
 import type { BaseMessage, HostMessage } from './messages';
 import { KeypadRegistry } from './keypads';
+import { LedQueue } from './led-queue';
 
 export const WIRELESS_OPTIONS = {
   ...LINE_OPTIONS,
@@ -23,6 +26,12 @@ export const WIRELESS_OPTIONS = {
   modeRetryMs: { min: 50, max: 10_000, default: 500, doc: 'repeat $MODE until $MODEOK' },
   ledRetryMs: { min: 50, max: 30_000, default: 1_000, doc: 'repeat $LED until $LEDOK' },
   ledRetries: { min: 0, max: 50, default: 5, doc: 'repeats of an unconfirmed $LED' },
+  ledWindow: {
+    min: 1,
+    max: 1_024,
+    default: 32,
+    doc: 'unconfirmed $LED lines in flight while the lamps are cleared after a mode change',
+  },
   infoIntervalMs: {
     min: 500,
     max: 600_000,
@@ -52,19 +61,37 @@ export class WirelessBaseDriver extends DriverBase implements BusDriver {
   private boot: string | undefined;
   private readonly seen = new Map<string, 'pending' | 'settled'>();
   private mode: { mode: HallMode; tag: number; confirmed: boolean } | undefined;
-  private readonly leds = new Map<number, { line: string; tries: number; at: number }>();
+  private readonly leds: LedQueue;
+  /** Keypads whose lamp a new phase turns off: the configured ones and any the driver has lit. */
+  private readonly lampKeypads: Set<number>;
   private timer: NodeJS.Timeout | undefined;
   private lastModeSent = 0;
   private lastInfoSent = 0;
   /** `$NAK` answers received (a host line the base refused). */
   naks = 0;
 
-  constructor(busId: string, transport: TransportFactory, options: WirelessOptions = {}) {
+  /**
+   * `keypads`: the keypad ids of the bus (the hall configuration's `addresses`), so a new phase
+   * turns off the lamp of each one, even a keypad this driver has not lit since it started.
+   */
+  constructor(
+    busId: string,
+    transport: TransportFactory,
+    options: WirelessOptions = {},
+    keypads: readonly number[] = [],
+  ) {
     const opts = resolveOptions(WIRELESS_OPTIONS, options);
     super(busId, transport, opts, opts.statsIntervalMs);
     this.opts = opts;
     this.reader = new LineReader(this.counters);
     this.keypads = new KeypadRegistry(busId, opts.heartbeatTimeoutMs, (e) => this.emit(e));
+    this.lampKeypads = new Set(keypads.filter(isKeypad));
+    this.leds = new LedQueue(
+      opts,
+      this.counters,
+      (line) => this.line.write(Buffer.from(line, 'latin1')),
+      () => this.line.up,
+    );
   }
 
   async start(): Promise<void> {
@@ -86,8 +113,18 @@ export class WirelessBaseDriver extends DriverBase implements BusDriver {
 
   setMode(mode: HallMode, tag: number): void {
     checkMode(mode, tag);
+    // A new tag is a new phase (check-in, a vote, the next vote: §3 "Check-in runs under a tag
+    // of its own"): the lamps of the last one mean nothing now. `$MODE` changes no keypad's lamp
+    // and only `$LED` does, one keypad at a time (§2 "Host to base": no broadcast), so after the
+    // `$MODE` every keypad gets `$LED,<keypad>,,-`, paced by `ledWindow`. Same tag, new mode
+    // (open -> closed) keeps "registered" lit, as on the wired units (§1, modbus/driver.ts).
+    const newPhase = this.mode?.tag !== tag;
     this.mode = { mode, tag, confirmed: false };
     this.sendMode();
+    if (!newPhase) return;
+    for (const keypad of this.lampKeypads) {
+      this.leds.enqueue(keypad, ledLine(keypad, 'off', undefined));
+    }
   }
 
   settle(event: KeyEvent, lamp: Lamp, keys?: number[]): void {
@@ -111,6 +148,7 @@ export class WirelessBaseDriver extends DriverBase implements BusDriver {
     // A host that was not listening missed HELLO: ask for it on every open (§2).
     this.send({ t: 'INFO' });
     this.sendMode();
+    this.leds.pump();
   }
 
   protected lineDown(): void {}
@@ -147,7 +185,7 @@ export class WirelessBaseDriver extends DriverBase implements BusDriver {
           this.mode.confirmed = true;
         return;
       case 'LEDOK':
-        this.leds.delete(m.keypad);
+        this.leds.confirmed(m.keypad);
         return;
       case 'OVF':
         console.warn(`wireless-base ${this.busId}: base buffer overflowed, ${m.count} events lost`);
@@ -202,12 +240,9 @@ export class WirelessBaseDriver extends DriverBase implements BusDriver {
   }
 
   private led(keypad: number, lamp: Lamp, keys: number[] | undefined): void {
-    if (!Number.isInteger(keypad) || keypad < 1 || keypad > 4095) return;
-    const line = encodeLine(
-      encodeHostBody({ t: 'LED', keypad, keys: validKeys(keys), lamp: WIRE_LAMP[lamp] }),
-    );
-    this.leds.set(keypad, { line, tries: 0, at: Date.now() });
-    this.line.write(Buffer.from(line, 'latin1'));
+    if (!isKeypad(keypad)) return;
+    this.lampKeypads.add(keypad);
+    this.leds.send(keypad, ledLine(keypad, lamp, keys));
   }
 
   private sendMode(): void {
@@ -231,16 +266,14 @@ export class WirelessBaseDriver extends DriverBase implements BusDriver {
       this.counters.timeouts++;
       this.sendMode();
     }
-    for (const [keypad, led] of this.leds) {
-      if (now - led.at < this.opts.ledRetryMs) continue;
-      if (led.tries >= this.opts.ledRetries) {
-        this.counters.timeouts++;
-        this.leds.delete(keypad);
-        continue;
-      }
-      led.tries++;
-      led.at = now;
-      this.line.write(Buffer.from(led.line, 'latin1'));
-    }
+    this.leds.tick(now);
   }
+}
+
+const isKeypad = (k: number): boolean => Number.isInteger(k) && k >= 1 && k <= 4095;
+
+function ledLine(keypad: number, lamp: Lamp, keys: number[] | undefined): string {
+  return encodeLine(
+    encodeHostBody({ t: 'LED', keypad, keys: validKeys(keys), lamp: WIRE_LAMP[lamp] }),
+  );
 }

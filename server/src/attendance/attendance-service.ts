@@ -3,6 +3,7 @@ import type { Db } from '../db/open-db';
 import { notFound, refuse } from '../errors';
 import type { RosterService } from '../roster/roster-service';
 import type { SessionService } from '../sessions/session-service';
+import { AttendanceNotesStore, type AttendanceNoteRow } from './attendance-notes-store';
 import { AttendanceStore } from './attendance-store';
 import { quorumMet } from './quorum';
 
@@ -95,8 +96,15 @@ export class AttendanceService {
     else this.present.delete(memberId);
   }
 
-  /** The secretariat marks a member present or absent by hand (card forgotten, keypad broken). */
-  mark(memberId: string, present: boolean): void {
+  /**
+   * The secretariat marks a member present or absent by hand (card forgotten, keypad broken);
+   * `note` (the reason, who and when) is kept with the mark in the same transaction.
+   */
+  mark(
+    memberId: string,
+    present: boolean,
+    note?: { reason: string; by: string; at: string },
+  ): void {
     this.sessions.requireCurrent();
     if (!this.roster.byId(memberId)) {
       throw notFound(
@@ -105,7 +113,25 @@ export class AttendanceService {
       );
     }
     this.ensureRows();
-    this.setPresent(memberId, present, true);
+    const id = this.sessions.requireCurrent();
+    this.db.transaction(() => {
+      this.setPresent(memberId, present, true);
+      if (note) {
+        new AttendanceNotesStore(this.db).put(id, {
+          memberId,
+          present,
+          reason: note.reason,
+          markedBy: note.by,
+          markedAt: note.at,
+        });
+      }
+    })();
+  }
+
+  /** The reasons of the current sitting's manual marks (the latest of each member). */
+  manualNotes(): AttendanceNoteRow[] {
+    const id = this.sessions.currentId();
+    return id === null ? [] : new AttendanceNotesStore(this.db).all(id);
   }
 
   summary(): AttendanceSummary {

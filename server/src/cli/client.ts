@@ -90,6 +90,14 @@ export async function callServer<T>(
   }
 }
 
+/** A request body sent as it is (a file's bytes) with its content type, instead of as JSON. */
+export class RawBody {
+  constructor(
+    readonly bytes: Buffer,
+    readonly type: string,
+  ) {}
+}
+
 /** As `callServer`, for a reply that is not JSON (a backup): its bytes and headers. */
 export async function callServerBytes(
   args: ParsedArgs,
@@ -106,9 +114,14 @@ export async function callServerBytes(
     );
   }
   const headers: Record<string, string> = { authorization: `Bearer ${token}` };
-  const payload = body !== undefined ? Buffer.from(JSON.stringify(body)) : undefined;
+  const raw = body instanceof RawBody;
+  const payload = raw
+    ? body.bytes
+    : body !== undefined
+      ? Buffer.from(JSON.stringify(body))
+      : undefined;
   if (payload) {
-    headers['content-type'] = 'application/json';
+    headers['content-type'] = raw ? body.type : 'application/json';
     headers['content-length'] = String(payload.length);
   }
   const https = base.startsWith('https:');

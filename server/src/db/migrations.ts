@@ -1,6 +1,7 @@
 import type { Db } from './open-db';
 import { baselineMigration } from './migrations/002-baseline';
 import { accountsMigration } from './migrations/003-accounts';
+import { attendanceReasonsMigration } from './migrations/004-attendance-reasons';
 
 /**
  * The hall database's schema versions (issue 12 "Operations"): `PRAGMA user_version` is the
@@ -23,7 +24,11 @@ export interface Migration {
  * versions 1 and 2 were written before `user_version` was kept (it reads 0) and the baseline
  * brings either to the shape of version 2.
  */
-export const MIGRATIONS: readonly Migration[] = [baselineMigration, accountsMigration];
+export const MIGRATIONS: readonly Migration[] = [
+  baselineMigration,
+  accountsMigration,
+  attendanceReasonsMigration,
+];
 
 /** The newest schema version this program knows: a fresh file is created at it. */
 export const NEWEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

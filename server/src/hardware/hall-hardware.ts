@@ -1,5 +1,6 @@
 import type { BusDriver, DriverEvent, HallMode, KeyEvent, Lamp } from '@hall/drivers';
 import { parseSeatId, type BusHealth, type HardwarePayload } from '@hall/shared';
+import { bySeat, LineHistory, lineCounters } from './line-health';
 
 export interface HardwareLog {
   debug(obj: object, msg: string): void;
@@ -12,6 +13,7 @@ interface Bus {
   seats: string[];
   up: boolean;
   reason: string | null;
+  history: LineHistory;
 }
 
 /**
@@ -35,7 +37,13 @@ export class HallHardware {
     private readonly log: HardwareLog,
   ) {
     for (const d of drivers) {
-      this.buses.set(d.driver.busId, { driver: d.driver, seats: d.seats, up: false, reason: null });
+      this.buses.set(d.driver.busId, {
+        driver: d.driver,
+        seats: d.seats,
+        up: false,
+        reason: null,
+        history: new LineHistory(),
+      });
     }
   }
 
@@ -104,6 +112,7 @@ export class HallHardware {
   }
 
   private handle(e: DriverEvent): void {
+    this.buses.get(e.bus)?.history.note(e);
     switch (e.type) {
       case 'key':
         this.log.debug({ seat: e.seat }, 'seat key event');
@@ -141,6 +150,11 @@ export class HallHardware {
     this.onHealth();
   }
 
+  /** Changes whenever a line counter does (the live push refreshes the technician on it). */
+  countersStamp(): string {
+    return [...this.buses.values()].map((b) => Object.values(b.driver.stats()).join(',')).join(';');
+  }
+
   isOnline(seat: string): boolean {
     return this.online.has(seat);
   }
@@ -149,16 +163,30 @@ export class HallHardware {
     return this.online.size;
   }
 
+  /**
+   * The health of every line: the driver's counters typed (line-health.ts) beside the raw
+   * `stats`; with `detail` (the technician), the seats of each line that are silent or reset.
+   */
   health(detail: boolean): HardwarePayload {
-    const buses: BusHealth[] = [...this.buses.values()].map((b) => ({
-      bus: b.driver.busId,
-      kind: b.driver.kind,
-      up: b.up,
-      reason: b.reason,
-      seatsOnline: b.seats.filter((s) => this.online.has(s)).length,
-      seatsTotal: b.seats.length,
-      stats: { ...b.driver.stats() },
-    }));
+    const buses: BusHealth[] = [...this.buses.values()].map((b) => {
+      const stats = { ...b.driver.stats() };
+      return {
+        bus: b.driver.busId,
+        kind: b.driver.kind,
+        up: b.up,
+        reason: b.reason,
+        seatsOnline: b.seats.filter((s) => this.online.has(s)).length,
+        seatsTotal: b.seats.length,
+        stats,
+        ...lineCounters(stats, b.history),
+        ...(detail
+          ? {
+              silentSeats: b.seats.filter((s) => !this.online.has(s)).sort(bySeat),
+              resetSeats: b.history.seatsReset(),
+            }
+          : {}),
+      };
+    });
     const all = [...this.buses.values()].flatMap((b) => b.seats);
     return {
       buses,

@@ -14,6 +14,7 @@ import {
   sittingPayload,
   resultClass,
   resultPayload,
+  voteClass,
   votePayload,
 } from './state';
 
@@ -24,6 +25,12 @@ export type NamespaceAccess = Role | 'public' | 'own-credential';
 
 /** Failed handshakes (no or a wrong token): after 10 within a minute, that address waits. */
 export const HANDSHAKE_FAILURES = { max: 10, windowMs: 60_000 };
+
+/**
+ * The line counters (frames, checksum errors, timeouts…) change on every poll: the technician
+ * namespace gets a fresh `hardware` event at most this often while they change (issue 13).
+ */
+export const COUNTERS_PUSH_INTERVAL_MS = 1_000;
 
 /** Who a console socket authenticated as at its handshake (`socket.data`). */
 interface SocketLogin {
@@ -37,7 +44,8 @@ interface SocketLogin {
  * role at the handshake (`auth.token`, a bearer token); `/display` is public and read-only.
  * Deny by default (issue 10): a namespace not declared here, and the default namespace `/`,
  * refuse everyone; failed handshakes are throttled per address.
- * Changes are coalesced: a burst of 3,000 presses becomes one `vote` event per interval. A
+ * Changes are coalesced: a burst of 3,000 presses becomes one `vote` event per interval (for
+ * the chair and secretariat with the seats not yet pressed: at most one seat id per member). A
  * client that (re)connects gets the current state at once.
  * A console socket remembers whom it authenticated as: when that user's sessions end (logout,
  * expiry, a disable, a reset or a role change, issue 12), its sockets are disconnected at once.
@@ -49,6 +57,8 @@ export class LiveHub {
   private readonly pushes = new Coalescer(() => this.push());
   private off: () => void;
   private offSessions: () => void;
+  private readonly countersTimer: NodeJS.Timeout;
+  private countersStamp = '';
 
   /** Failed handshakes per address (no or a wrong token): see `HANDSHAKE_FAILURES`. */
   readonly handshakeFailures: FailureThrottle;
@@ -97,6 +107,18 @@ export class LiveHub {
     this.offSessions = users.onSessionsEnded((username, sessions) =>
       this.disconnectUser(username, sessions),
     );
+    this.countersTimer = setInterval(() => this.pushCounters(), COUNTERS_PUSH_INTERVAL_MS);
+    this.countersTimer.unref();
+  }
+
+  /** The technician's `hardware` again when a line counter moved (health events push at once). */
+  private pushCounters(): void {
+    const stamp = this.hall.hardware.countersStamp();
+    if (stamp === this.countersStamp) return;
+    this.countersStamp = stamp;
+    const ns = this.io.of(NAMESPACES.technician);
+    if (ns.sockets.size > 0)
+      ns.emit(LIVE_EVENTS.hardware, hardwarePayload(this.hall, 'technician'));
   }
 
   /**
@@ -176,7 +198,7 @@ export class LiveHub {
     emit: (event: keyof ServerToClientEvents, p: unknown) => void,
   ): void {
     emit(LIVE_EVENTS.attendance, attendancePayload(this.hall));
-    emit(LIVE_EVENTS.vote, votePayload(this.hall));
+    emit(LIVE_EVENTS.vote, votePayload(this.hall, role));
     emit(LIVE_EVENTS.result, resultPayload(this.hall, role));
     emit(LIVE_EVENTS.hardware, hardwarePayload(this.hall, role));
     if (role !== 'display') emit(LIVE_EVENTS.sitting, sittingPayload(this.hall));
@@ -199,9 +221,10 @@ export class LiveHub {
           LIVE_EVENTS.attendance,
           once('attendance', () => attendancePayload(this.hall)),
         );
+        // The chair's and secretariat's copy names the seats that have not pressed.
         ns.emit(
           LIVE_EVENTS.vote,
-          once('vote', () => votePayload(this.hall)),
+          once(`vote:${voteClass(role)}`, () => votePayload(this.hall, role)),
         );
         const result = `result:${resultClass(role)}`;
         ns.emit(
@@ -229,6 +252,7 @@ export class LiveHub {
   async close(): Promise<void> {
     this.off();
     this.offSessions();
+    clearInterval(this.countersTimer);
     this.pushes.cancel();
     await new Promise<void>((resolve) => {
       this.io.close(() => resolve());

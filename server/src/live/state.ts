@@ -1,4 +1,5 @@
 import {
+  announcementText,
   correctionNote,
   shortHash,
   tallyFigures,
@@ -8,47 +9,22 @@ import {
   type ResultPayload,
   type Role,
   type SealedRecord,
+  type Profile,
   type SittingPayload,
-  type VotePayload,
 } from '@hall/shared';
 import { canonicalHash } from '../records/canonical';
 import { correctionOf } from '../records/current';
 import { quorumRule } from '../attendance/quorum';
 import type { Hall } from '../hall';
 import type { ResultJson } from '../votes/result-document';
+import { votePayload } from './vote-state';
+
+export { notPressedSeats, voteClass, votePayload } from './vote-state';
 
 /** 应到 / 实到 / observers / quorum: the same for every role. */
 export function attendancePayload(hall: Hall): AttendancePayload {
   const a = hall.attendance.summary();
   return { ...a, quorumRule: quorumRule(hall.config.quorum) };
-}
-
-/** The latest vote: state and how many pressed, never the split while open. */
-export function votePayload(hall: Hall): VotePayload {
-  const latest = hall.votes.latestStatus();
-  if (latest === null) {
-    return {
-      voteId: null,
-      title: null,
-      state: null,
-      present: hall.attendance.summary().present,
-      pressed: 0,
-      openedAt: null,
-      closesAt: null,
-    };
-  }
-  const { row, pressed } = latest;
-  const present =
-    row.state === 'open' ? hall.attendance.summary().present : (row.present_at_close ?? 0);
-  return {
-    voteId: row.vote_id,
-    title: row.title,
-    state: row.state,
-    present,
-    pressed,
-    openedAt: row.opened_at,
-    closesAt: row.closes_at,
-  };
 }
 
 /** The figures every screen shows; the profile named by its id. */
@@ -105,12 +81,15 @@ export function resultCorrection(
  * An announced result as every screen shows it: from the sealed record (one source), with its
  * seq and short hash, the correction it is (if it is one), and the chain's latest record.
  */
-const recordPayload = (hall: Hall, r: SealedRecord) =>
-  payload(r, r.profile.id, r.announcedAt, {
+const recordPayload = (hall: Hall, r: SealedRecord): ResultPayload => ({
+  ...payload(r, r.profile.id, r.announcedAt, {
     record: { seq: r.seq, hash: shortHash(canonicalHash(r)) },
     correction: r.corrects ? resultCorrection(r, hall.records.all()) : null,
     chainHead: hall.records.chainHead(),
-  });
+  }),
+  // 依据: public once announced (the hall display shows how the rule decided, issue 13).
+  explanation: r.explanation,
+});
 
 /**
  * The result a role may see: the chair and secretariat get the latest vote's result once it is
@@ -121,19 +100,26 @@ export function resultPayload(hall: Hall, role: Role): ResultPayload | null {
     const row = hall.votes.latestRow();
     if (row === null) return null;
     const id = row.vote_id;
-    // The chair's and secretariat's copy also says how it was decided and what follows.
-    const detailed = (p: ResultPayload, r: Pick<ResultPayload, 'explanation' | 'followUp'>) => ({
-      ...p,
-      explanation: r.explanation,
-      followUp: r.followUp,
-    });
+    // The chair's and secretariat's copy also says how it was decided, what follows, and the
+    // text the chair reads out (宣读稿): from the sealed record once announced, else from the
+    // result decided at close under the profile fixed at opening.
+    const detailed = (
+      p: ResultPayload,
+      r: Pick<ResultPayload, 'explanation' | 'followUp'>,
+      text: Pick<ResultPayload, 'announcementText'>,
+    ) => ({ ...p, explanation: r.explanation, followUp: r.followUp, ...text });
     if (row.state === 'announced') {
       const record = hall.records.forVote(id);
-      return detailed(recordPayload(hall, record), record);
+      return detailed(recordPayload(hall, record), record, {
+        announcementText: announcementText(record),
+      });
     }
     if (row.state === 'open') return null;
     const result = hall.votes.result(id);
-    return detailed(toPayload(hall, result), result);
+    const profile = JSON.parse(row.profile_json) as Profile;
+    return detailed(toPayload(hall, result), result, {
+      announcementText: announcementText({ ...result, profile }),
+    });
   }
   const id = hall.votes.latestAnnouncedId();
   return id === null ? null : recordPayload(hall, hall.records.forVote(id));
@@ -164,7 +150,7 @@ export function displayState(hall: Hall) {
   return {
     hall: hall.config.hall,
     attendance: attendancePayload(hall),
-    vote: votePayload(hall),
+    vote: votePayload(hall, 'display'),
     result: resultPayload(hall, 'display'),
     chainHead: hall.records.chainHead(),
   };

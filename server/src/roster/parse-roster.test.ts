@@ -60,14 +60,19 @@ describe('roster CSV (CONTRACT.md §4)', () => {
     expect(() => parse(`${HEADER}M001,张三,"chair\r\nman",A-1\n`)).toThrow(/^[^\n\r]*$/);
   });
 
-  it('refuses a file that is not UTF-8 (GBK), naming the line', () => {
-    // "张三" in GBK is d5 c5 c8 fd: not valid UTF-8.
+  it('reads a GBK file (Excel\'s "CSV (逗号分隔)"), and refuses one that is neither, naming the line', () => {
+    // "张三" in GBK is d5 c5 c8 fd: not valid UTF-8, valid GB18030.
     const gbk = Buffer.concat([
       Buffer.from(`${HEADER}M001,`, 'utf8'),
       Buffer.from([0xd5, 0xc5, 0xc8, 0xfd]),
       Buffer.from(',member,A-1\n', 'utf8'),
     ]);
-    expect(() => parse(gbk)).toThrow(expect.objectContaining({ code: 'ROSTER_INVALID' }));
-    expect(() => parse(gbk)).toThrow('not UTF-8 text (line 2)');
+    expect(parse(gbk)).toEqual([{ memberId: 'M001', name: '张三', role: 'member', seat: 'A-1' }]);
+    // 0xff is no byte of UTF-8 or GB18030: offset 29 = the header (25) + "M001" (4).
+    const neither = Buffer.concat([Buffer.from(`${HEADER}M001`), Buffer.from([0xff, 0x41])]);
+    expect(() => parse(neither)).toThrow(expect.objectContaining({ code: 'ROSTER_INVALID' }));
+    expect(() => parse(neither)).toThrow(
+      'neither UTF-8 nor GB18030 (GBK) text: cannot decode line 2 (byte offset 29)',
+    );
   });
 });

@@ -1,4 +1,10 @@
-import { AttendanceReply, CheckinReply, ErrorBody, MarkAttendanceBody } from '@hall/shared';
+import {
+  AttendanceReply,
+  CheckinReply,
+  ErrorBody,
+  ManualMarksReply,
+  MarkAttendanceBody,
+} from '@hall/shared';
 import type { FastifyInstance } from 'fastify';
 import { quorumRule } from '../attendance/quorum';
 import { typed, type RouteContext } from './types';
@@ -60,14 +66,48 @@ export async function attendanceRoutes(app: FastifyInstance, ctx: RouteContext) 
       config: { roles: ['secretariat'] },
       schema: {
         tags: ['attendance'],
-        summary: 'Mark a member present or absent by hand (card forgotten, keypad broken)',
+        summary:
+          'Mark a member present or absent by hand (card forgotten, keypad broken), with the reason; kept with who marked and when',
         body: MarkAttendanceBody,
         response: { 200: CheckinReply, 404: ErrorBody, 409: ErrorBody },
       },
     },
     async (req) => {
-      ctx.hall.markAttendance(req.body.memberId, req.body.present);
+      const { memberId, present, reason } = req.body;
+      const by = req.principal!.username;
+      ctx.hall.markAttendance(memberId, present, {
+        reason: reason ?? '',
+        by,
+        at: new Date().toISOString(),
+      });
+      // Presence is public (the roll call); a manual mark says nothing about any vote.
+      req.log.info({ memberId, present, by, reason: reason ?? null }, 'manual attendance mark');
       return brief();
     },
+  );
+  r.get(
+    '/api/attendance/manual',
+    {
+      config: { roles: ['chair', 'secretariat'] },
+      schema: {
+        tags: ['attendance'],
+        summary:
+          "The roster with each entry's presence, and the current sitting's manual attendance marks, each with its reason, who and when",
+        response: { 200: ManualMarksReply },
+      },
+    },
+    async () => ({
+      attendees: ctx.hall.roster.all().map((e) => ({
+        memberId: e.memberId,
+        name: e.name,
+        role: e.role,
+        seat: e.seat,
+        present: ctx.hall.attendance.isPresent(e.memberId),
+      })),
+      marks: ctx.hall.attendance.manualNotes().map((n) => ({
+        ...n,
+        name: ctx.hall.roster.byId(n.memberId)?.name ?? n.memberId,
+      })),
+    }),
   );
 }

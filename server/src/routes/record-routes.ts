@@ -14,6 +14,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { recordsCsv } from '../records/render/csv';
 import { renderRecordPdf } from '../records/render/pdf';
+import { recordsXlsx, XLSX_TYPE } from '../records/render/xlsx';
 import { refuse } from '../errors';
 import { typed, type RouteContext } from './types';
 
@@ -30,6 +31,8 @@ const fileReply = (type: string, name: string) => ({
 export async function recordRoutes(app: FastifyInstance, ctx: RouteContext) {
   const { records, hall } = ctx;
   const r = typed(app);
+  /** The sitting's name for exports and printouts (the signed record has only its id). */
+  const sittingTitle = (sessionId: number) => hall.sessions.titleOf(sessionId);
   r.get(
     '/api/key',
     {
@@ -60,7 +63,8 @@ export async function recordRoutes(app: FastifyInstance, ctx: RouteContext) {
       config: { roles: READERS },
       schema: {
         tags: ['records'],
-        summary: 'All results as CSV (UTF-8)',
+        summary:
+          'All results as CSV: UTF-8 with BOM, Chinese headers, Beijing time (UTC columns at the end), formula-safe',
         response: { 200: fileReply('text/csv', 'records.csv') },
       },
     },
@@ -68,7 +72,26 @@ export async function recordRoutes(app: FastifyInstance, ctx: RouteContext) {
       reply
         .type('text/csv; charset=utf-8')
         .header('content-disposition', 'attachment; filename="records.csv"');
-      return recordsCsv(records.all());
+      return recordsCsv(records.all(), sittingTitle);
+    },
+  );
+  r.get(
+    '/api/records/export.xlsx',
+    {
+      config: { roles: READERS },
+      schema: {
+        tags: ['records'],
+        summary:
+          'All results as an Excel workbook (XLSX): the CSV columns, counts as numbers, Beijing time',
+        response: { 200: fileReply(XLSX_TYPE, 'records.xlsx') },
+      },
+    },
+    async (_req, reply) => {
+      const xlsx = await recordsXlsx(records.all(), sittingTitle);
+      return reply
+        .type(XLSX_TYPE)
+        .header('content-disposition', 'attachment; filename="records.xlsx"')
+        .send(xlsx);
     },
   );
   r.get(
@@ -96,10 +119,12 @@ export async function recordRoutes(app: FastifyInstance, ctx: RouteContext) {
       },
     },
     async (req, reply) => {
-      const pdf = await renderRecordPdf(records.get(req.params.seq), {
+      const record = records.get(req.params.seq);
+      const pdf = await renderRecordPdf(record, {
         records: records.all(),
         correctedBy: records.correctedBy(req.params.seq),
         chainHead: records.chainHead(),
+        sittingTitle: sittingTitle(record.sessionId),
       });
       return reply
         .type('application/pdf')

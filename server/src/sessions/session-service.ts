@@ -41,6 +41,11 @@ export class SessionService {
     })();
   }
 
+  /** A sitting's name, current or past (exports and printouts name the sitting); null if unknown. */
+  titleOf(sessionId: number): string | null {
+    return this.store.session(sessionId)?.title ?? null;
+  }
+
   current(): SessionInfo | null {
     const id = this.currentId();
     if (id === null) return null;

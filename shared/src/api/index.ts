@@ -6,3 +6,4 @@ export * from './reply-schemas';
 export * from './hall-schemas';
 export * from './user-schemas';
 export * from './ops-schemas';
+export * from './attendance-marks';

@@ -40,6 +40,16 @@ export const VotePayloadSchema = Type.Object({
   pressed: Type.Integer(),
   openedAt: Nullable(Type.String()),
   closesAt: Nullable(Type.String()),
+  /** Issue 13: the current sitting's title (the hall display heads its screen with it). */
+  sitting: Type.Optional(Nullable(Type.String())),
+  /** Issue 13: the next agenda item not yet evaluated (the display between votes). */
+  nextItem: Type.Optional(Nullable(Type.String())),
+  /**
+   * Issue 13, chair and secretariat namespaces only (never the display): the member seats that
+   * have not pressed in the open vote, so the chair can call on them. Who pressed is not secret
+   * (DOMAIN.md "Secrecy"); what they pressed is.
+   */
+  notPressed: Type.Optional(Type.Array(Type.String())),
 });
 export type VotePayload = Static<typeof VotePayloadSchema>;
 
@@ -70,8 +80,17 @@ export const ResultPayloadSchema = Type.Object({
   correction: Type.Optional(Nullable(ResultCorrectionSchema)),
   /** The latest sealed record of the hall's chain, so a chain cut short later can be noticed. */
   chainHead: Type.Optional(Nullable(ChainHeadSchema)),
-  /** How the outcome was decided (chair and secretariat only). */
+  /**
+   * How the outcome was decided (依据): chair and secretariat once closed, and everyone (the hall
+   * display) once announced. Issue 13: in the pushed state too, so it survives a reload.
+   */
   explanation: Type.Optional(TextSchema),
+  /**
+   * Issue 13: the announcement text the chair reads out (宣读稿), made from the result's figures
+   * by `announcementText` (shared/src/records/announcement-text.ts): "本次测评应到…人，实到…人，
+   * 满意…票，…，测评结果为…". Chair and secretariat, once closed.
+   */
+  announcementText: Type.Optional(TextSchema),
   /** The follow-up the outcome requires (chair and secretariat only). */
   followUp: Type.Optional(Type.Array(FollowUpSchema)),
 });
@@ -85,6 +104,25 @@ export const BusHealthSchema = Type.Object({
   seatsOnline: Type.Integer(),
   seatsTotal: Type.Integer(),
   stats: Type.Record(Type.String(), Type.Number(), { description: "the driver's counters" }),
+  /**
+   * Issue 13 "Technician": the line's counters, typed (the server maps each driver's own onto
+   * them: server/src/hardware/line-health.ts). Good frames or lines received (帧数).
+   */
+  frames: Type.Optional(Type.Integer({ minimum: 0 })),
+  /** Frames or lines dropped for a bad CRC or checksum (校验错误). */
+  checksumErrors: Type.Optional(Type.Integer({ minimum: 0 })),
+  /** Requests with no answer in time, or commands never confirmed (超时). */
+  timeouts: Type.Optional(Type.Integer({ minimum: 0 })),
+  /** Bytes thrown away while re-synchronising on the line (丢弃字节). */
+  discardedBytes: Type.Optional(Type.Integer({ minimum: 0 })),
+  /** Times the line was lost and opened again since the server started (重连). */
+  reconnects: Type.Optional(Type.Integer({ minimum: 0 })),
+  /** Resets reported on the line since the server started: seat units, or the wireless base. */
+  resets: Type.Optional(Type.Integer({ minimum: 0 })),
+  /** Seats of the line that are silent (offline). Technician namespace only; absent elsewhere. */
+  silentSeats: Type.Optional(Type.Array(Type.String())),
+  /** Seats of the line whose unit reported a reset since the server started. Technician only. */
+  resetSeats: Type.Optional(Type.Array(Type.String())),
 });
 export type BusHealth = Static<typeof BusHealthSchema>;
 

@@ -118,7 +118,12 @@ export const AttendanceReply = Type.Object({
 });
 
 export const MarkAttendanceBody = Type.Object(
-  { memberId: Type.String({ minLength: 1, maxLength: 64 }), present: Type.Boolean() },
+  {
+    memberId: Type.String({ minLength: 1, maxLength: 64 }),
+    present: Type.Boolean(),
+    /** Why the mark is made by hand (card forgotten, keypad broken); kept per sitting and member. */
+    reason: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+  },
   { additionalProperties: false },
 );
 

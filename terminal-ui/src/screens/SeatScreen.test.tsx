@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { cleanup, render, screen } from '@testing-library/react';
+import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { THREE_LEVEL, type TerminalPressReply, type TerminalState } from '@hall/shared';
@@ -107,6 +107,73 @@ describe('seat terminal states', () => {
     show({ ...base, mayVote: false, mode: 'open', vote });
     expect(screen.getByText('本席位为列席席位，不参加测评')).toBeTruthy();
     expect(screen.queryByRole('button', { name: '满意' })).toBeNull();
+  });
+
+  it('an unassigned seat (no roster entry) is told so, not that it is an observer seat', () => {
+    for (const mode of ['open', 'checkin'] as const) {
+      show({ ...base, occupant: null, mayVote: false, mode, vote: mode === 'open' ? vote : null });
+      expect(screen.getByTestId('not-voting').textContent).toBe(
+        '本席位在名册中未安排人员，不参加测评；如有误请联系工作人员',
+      );
+      expect(document.body.textContent).not.toContain('列席');
+      expect(screen.queryByRole('button')).toBeNull();
+      cleanup();
+    }
+    show({ ...base, mayVote: false, mode: 'checkin' });
+    expect(screen.getByTestId('not-voting').textContent).toBe('本席位为列席席位，不参加测评');
+  });
+
+  it('options: in the profile’s order, all alike; the pressed one marked until changed', async () => {
+    const five = ['非常满意', '满意', '基本满意', '不太满意', '不满意'].map((zh, i) => ({
+      key: `k${i}`,
+      label: { zh, en: zh },
+      seatKey: i + 1,
+    }));
+    const onPress = show({ ...base, mode: 'open', vote: { ...vote, options: five } });
+    const group = screen.getByRole('group', { name: '请选择一项' });
+    const buttons = within(group).getAllByRole('button');
+    expect(buttons.map((b) => b.textContent)).toEqual(five.map((o) => o.label.zh));
+    expect(new Set(buttons.map((b) => b.className))).toEqual(new Set(['option']));
+    expect(group.style.getPropertyValue('--count')).toBe('5');
+    const user = userEvent.setup();
+    await user.click(buttons[3]!);
+    expect(buttons.map((b) => b.getAttribute('aria-pressed'))).toEqual([
+      'false',
+      'false',
+      'false',
+      'true',
+      'false',
+    ]);
+    await user.click(buttons[1]!); // change of mind: press another option directly
+    expect(screen.getByTestId('chosen').textContent).toBe('满意');
+    await user.click(screen.getByRole('button', { name: '确认提交' }));
+    expect(onPress).toHaveBeenCalledWith([2]);
+  });
+
+  it('the choice is only on this screen: never stored, and gone when the vote closes', async () => {
+    localStorage.clear();
+    const onPress = vi.fn(async (): Promise<TerminalPressReply> => ({ lamp: 'off', reason: null }));
+    const view = (state: TerminalState) => (
+      <WordsProvider>
+        <SeatScreen state={state} onPress={onPress} />
+      </WordsProvider>
+    );
+    const { rerender } = render(view({ ...base, mode: 'open', vote }));
+    await userEvent.setup().click(screen.getByRole('button', { name: '不满意' }));
+    expect(screen.getByTestId('chosen').textContent).toBe('不满意');
+    expect(JSON.stringify({ ...localStorage })).not.toContain('unsatisfied');
+    expect(JSON.stringify({ ...sessionStorage })).not.toContain('unsatisfied');
+    // The chair closes the vote while the member is still at the confirmation step.
+    rerender(view({ ...base, mode: 'closed', vote: { ...vote, state: 'closed' } }));
+    expect(screen.getByTestId('closed')).toBeTruthy();
+    expect(document.body.textContent).not.toContain('不满意');
+    // The next vote starts clean, nothing marked.
+    rerender(view({ ...base, mode: 'open', vote: { ...vote, voteId: 6 } }));
+    expect(screen.queryByTestId('chosen')).toBeNull();
+    expect(screen.getByRole('button', { name: '不满意' }).getAttribute('aria-pressed')).toBe(
+      'false',
+    );
+    expect(onPress).not.toHaveBeenCalled();
   });
 
   it('closed, then the announced result', () => {

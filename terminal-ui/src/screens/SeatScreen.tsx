@@ -14,7 +14,14 @@ export function SeatScreen({
   const { t, pick } = useWords();
   const [checkinError, setCheckinError] = useState<string | null>(null);
   const vote = state.vote;
+  // A seat that may not vote says why: no roster entry at all, or an observer's (列席) seat.
+  const notVoting = state.mayVote ? null : (
+    <p className="screen notice" data-testid="not-voting">
+      {t(state.occupant === null ? 'unassigned' : 'observer')}
+    </p>
+  );
 
+  if (state.mode === 'checkin' && notVoting) return notVoting;
   if (state.mode === 'checkin') {
     return (
       <section className="screen checkin">
@@ -56,8 +63,9 @@ export function SeatScreen({
   }
 
   if (state.mode === 'open' && vote?.state === 'open') {
-    if (!state.mayVote) return <p className="screen notice">{t('observer')}</p>;
-    return <VoteScreen vote={vote} onPress={onPress} />;
+    if (notVoting) return notVoting;
+    // Keyed by vote: a choice never carries over into another vote.
+    return <VoteScreen key={vote.voteId} vote={vote} onPress={onPress} />;
   }
 
   if (vote?.state === 'closed') {
@@ -72,7 +80,7 @@ export function SeatScreen({
   const r = state.result;
   if (vote?.state === 'announced' && r && r.voteId === vote.voteId) {
     return (
-      <section className="screen result" aria-label={t('result')}>
+      <section className="screen result" aria-label={t('result')} tabIndex={0}>
         <h1 className="vote-title">{r.title}</h1>
         <p className="outcome" data-testid="outcome">
           {t('result')}：{pick(r.outcome)}

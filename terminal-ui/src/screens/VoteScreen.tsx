@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type CSSProperties } from 'react';
 import {
   PRESS_REASONS,
   type TerminalOption,
@@ -8,9 +8,12 @@ import {
 import { useWords } from '../strings';
 
 /**
- * An open vote at this seat: the options as large buttons, a confirmation step, and
- * "registered" only once the server has stored the ballot. The choice is not shown afterwards:
- * a screen at a seat can be seen by others.
+ * An open vote at this seat: the options as equal, neutral buttons in the profile's order, all on
+ * screen at once (issue 13: a grid of equal tracks that fits every seat screen), a confirmation
+ * step with the chosen option marked, and "registered" only once the server has stored the
+ * ballot. The choice lives only in this component's state: never sent anywhere but the press,
+ * never stored, not shown once registered (a screen at a seat can be seen by others), and gone
+ * when the vote closes (the component unmounts; SeatScreen keys it by vote).
  */
 export function VoteScreen({
   vote,
@@ -77,24 +80,40 @@ export function VoteScreen({
           {error}
         </p>
       ) : null}
+      <div
+        className="options"
+        role="group"
+        aria-label={t('choose')}
+        style={{ '--count': vote.options.length } as CSSProperties}
+      >
+        {vote.options.map((o) => (
+          <button
+            key={o.key}
+            type="button"
+            className="option"
+            aria-pressed={chosen?.key === o.key}
+            onClick={() => setChosen(o)}
+            disabled={sending}
+          >
+            {pick(o.label)}
+          </button>
+        ))}
+      </div>
       {chosen ? (
         <div className="confirm" role="group" aria-label={t('confirmTitle')}>
-          <p>{t('confirmTitle')}</p>
-          <p className="chosen" data-testid="chosen">
-            {pick(chosen.label)}
+          <p>
+            {t('confirmTitle')}：
+            <span className="chosen" data-testid="chosen">
+              {pick(chosen.label)}
+            </span>
           </p>
           <div className="row">
-            <button
-              type="button"
-              className="big-button"
-              onClick={() => setChosen(null)}
-              disabled={sending}
-            >
+            <button type="button" onClick={() => setChosen(null)} disabled={sending}>
               {t('back')}
             </button>
             <button
               type="button"
-              className="big-button primary"
+              className="primary"
               onClick={() => void send(chosen)}
               disabled={sending}
               autoFocus
@@ -104,19 +123,7 @@ export function VoteScreen({
           </div>
         </div>
       ) : (
-        <div className="options" role="group" aria-label={t('choose')}>
-          <p>{t('choose')}</p>
-          {vote.options.map((o) => (
-            <button
-              key={o.key}
-              type="button"
-              className={`big-button option option-${o.key}`}
-              onClick={() => setChosen(o)}
-            >
-              {pick(o.label)}
-            </button>
-          ))}
-        </div>
+        <p className="confirm prompt">{t('choose')}</p>
       )}
     </section>
   );

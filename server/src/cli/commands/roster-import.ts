@@ -1,16 +1,30 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from '../command';
-import { callServer, SERVER_OPTIONS } from '../client';
+import { callServer, RawBody, SERVER_OPTIONS } from '../client';
 import { RefusedError, UsageError } from '../errors';
 import { printResult } from '../io';
 
-/** `roster import <csv>` (CONTRACT.md §1, §4): replaces the roster; a bad file changes nothing. */
+/** As roster/read-roster-file.ts (not imported: the CLI does not load the roster readers). */
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** The content type a roster file is sent with, by its extension; the server reads the bytes. */
+export function rosterFileType(file: string): string {
+  const ext = path.extname(file).toLowerCase();
+  if (ext === '.xlsx') return XLSX_TYPE;
+  if (ext === '.csv' || ext === '.txt') return 'text/csv';
+  return 'application/octet-stream';
+}
+
+/**
+ * `roster import <file>` (CONTRACT.md §1, §4): replaces the roster with a CSV (UTF-8, UTF-8 with
+ * BOM or GB18030/GBK) or XLSX file, sent as it is; a bad file changes nothing.
+ */
 export const rosterImportCommand: Command = {
   words: ['roster', 'import'],
   summary:
-    '用 CSV 文件替换名单（member_id,name,role,seat） / Replace the roster with a CSV file (member_id,name,role,seat).',
-  usage: 'roster import <csv> [--server <url>] [--json]',
+    '用 CSV 或 XLSX 文件替换名单（member_id,name,role,seat 或 代表编号,姓名,身份,座位） / Replace the roster with a CSV or XLSX file (member_id,name,role,seat).',
+  usage: 'roster import <csv|xlsx> [--server <url>] [--json]',
   options: SERVER_OPTIONS,
   async run(args, io) {
     if (args.positionals.length !== 1)
@@ -21,7 +35,7 @@ export const rosterImportCommand: Command = {
       bytes = readFileSync(file);
     } catch (e) {
       throw new RefusedError(
-        `cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? 'error'}`,
+        `无法读取 ${file} / cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? 'error'}`,
       );
     }
     const r = await callServer<{ members: number; observers: number }>(
@@ -29,7 +43,7 @@ export const rosterImportCommand: Command = {
       io,
       'POST',
       '/api/roster',
-      { csvBase64: bytes.toString('base64') },
+      new RawBody(bytes, rosterFileType(file)),
     );
     const out = { members: r.members, observers: r.observers };
     printResult(

@@ -31,12 +31,8 @@ export async function renderRecordPdf(
   face.fontSize(20).text(m.heading, { align: 'center' });
   doc.moveDown(0.6).fontSize(15).text(m.title, { align: 'center' });
   if (m.organ) doc.fontSize(11).text(`报告机关：${m.organ}`, { align: 'center' });
-  doc
-    .moveDown(0.4)
-    .fontSize(10)
-    .text(`${m.hall} · 会议 ${m.sessionId} · 测评 ${m.voteId} · 记录 ${m.seq}`, {
-      align: 'center',
-    });
+  doc.moveDown(0.4).fontSize(11).text(`${m.hall} · ${m.sitting}`, { align: 'center' });
+  doc.moveDown(0.2).fontSize(11).text(m.date, { align: 'center' });
   if (m.correction) doc.moveDown(0.4).fontSize(11).text(m.correction, { width });
   if (m.supersededBy) doc.moveDown(0.4).fontSize(11).text(m.supersededBy, { width });
   doc.moveDown(1);
@@ -67,10 +63,33 @@ export async function renderRecordPdf(
   }
   doc.moveDown(0.6).fontSize(10);
   for (const t of m.times) doc.text(`${t.label}：${t.value}`, { width });
-  doc.moveDown(0.8).fontSize(8).fillColor('#333333');
+  signatureLines(doc, m.signatures, left, width);
+  doc.x = left;
+  doc.moveDown(0.8).fontSize(10).fillColor('#000000').text(m.seqLine, { width });
+  doc.moveDown(0.2).fontSize(8).fillColor('#333333');
   doc.text(`记录哈希（SHA-256，RFC 8785）：${m.hash}`, { width });
   doc.text(`签名密钥指纹（Ed25519）：${m.fingerprint}`, { width });
   if (m.chainHead) doc.text(m.chainHead, { width });
   doc.end();
   return done;
+}
+
+/** Blank lines to sign on, one under the other, each after its label (`主持人（签字）：______`). */
+function signatureLines(doc: PDFKit.PDFDocument, labels: string[], left: number, width: number) {
+  const bottom = doc.page.height - doc.page.margins.bottom;
+  if (doc.y > bottom - 40 - labels.length * 30) doc.addPage();
+  doc.moveDown(1.2).fontSize(11).fillColor('#000000');
+  let y = doc.y;
+  for (const label of labels) {
+    const text = `${label}（签字）：`;
+    doc.text(text, left, y, { lineBreak: false });
+    doc
+      .moveTo(left + doc.widthOfString(text) + 4, y + 13)
+      .lineTo(left + width * 0.6, y + 13)
+      .strokeColor('#000000')
+      .lineWidth(0.6)
+      .stroke();
+    y += 30;
+  }
+  doc.text('', left, y);
 }

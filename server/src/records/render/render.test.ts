@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { canonicalHash } from '../canonical';
 import { keyFingerprint } from '../keys';
 import { bodyFor, sampleChain, tempKey } from '../../../test-support/test-records';
-import { neutralize, recordsCsv } from './csv';
+import { csvField, neutralize, recordsCsv } from './csv';
 import { sealRecord } from '../seal';
 import type { SealedRecord } from '@hall/shared';
 import { reportModel } from './report-model';
@@ -19,7 +19,7 @@ const chain = sampleChain(key);
 describe('printable report (PDF)', () => {
   it('contains the Chinese title, every count, the outcome, the hash and the key fingerprint', async () => {
     const record = chain[0]!;
-    const pdf = await renderRecordPdf(record);
+    const pdf = await renderRecordPdf(record, { sittingTitle: '第十四届人大常委会第二十次会议' });
     const file = path.join(mkdtempSync(path.join(tmpdir(), 'hall-pdf-')), 'r.pdf');
     writeFileSync(file, pdf);
     const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
@@ -42,6 +42,14 @@ describe('printable report (PDF)', () => {
     expect(flat).toContain(canonicalHash(record));
     expect(flat).toContain(keyFingerprint(key.publicKey));
     expect(flat).toContain('第十六条');
+    // Issue 13: the sitting's name (not `会议 1 · 测评 1`), the Chinese date line, Beijing time
+    // first, the lines to sign on, the record's seq and hash.
+    expect(flat).toContain('常委会会议厅·第十四届人大常委会第二十次会议');
+    expect(flat).not.toMatch(/会议1·测评/);
+    expect(text).toMatch(/^\s*2026年11月26日\s*$/m);
+    expect(flat).toContain('宣布：北京时间2026-11-2617:01:45（UTC2026-11-26T09:01:45.500Z）');
+    for (const who of ['主持人', '计票人', '监票人']) expect(flat).toContain(`${who}（签字）：`);
+    expect(flat).toContain(`记录第1号·测评编号1·哈希${canonicalHash(record).slice(0, 12)}`);
     const fonts = execFileSync('pdffonts', [file], { encoding: 'utf8' });
     expect(fonts).toMatch(/CJK.*\byes\s+yes\b/); // embedded, subset
   });
@@ -49,47 +57,61 @@ describe('printable report (PDF)', () => {
 
 describe('CSV of all results', () => {
   it('has one row per record whose figures equal the sealed record', () => {
-    const csv = recordsCsv(chain);
+    const csv = recordsCsv(chain, () => '第十四届人大常委会第二十次会议');
     expect(csv.startsWith('\uFEFF')).toBe(true);
+    expect(csv.split('\r\n')[0]).toMatch(
+      /^\uFEFF序号,会议,会议编号,测评编号,测评事项,报告机关,测评办法,应到,实到/,
+    );
     const rows: Record<string, string>[] = parse(csv.slice(1), { columns: true });
     expect(rows).toHaveLength(chain.length);
     rows.forEach((row, i) => {
       const r = chain[i]!;
       expect(row).toMatchObject({
-        seq: String(r.seq),
-        title: r.title,
-        members: String(r.members),
-        present: String(r.present),
-        'satisfied（满意）': String(r.counts.satisfied),
-        'basically-satisfied（基本满意）': String(r.counts['basically-satisfied']),
-        'unsatisfied（不满意）': String(r.counts.unsatisfied),
-        invalid: String(r.invalid),
-        notVoted: String(r.notVoted),
-        outcome: r.outcome,
-        hash: canonicalHash(r),
+        序号: String(r.seq),
+        会议: '第十四届人大常委会第二十次会议',
+        测评事项: r.title,
+        测评办法: r.profile.name.zh,
+        应到: String(r.members),
+        实到: String(r.present),
+        有效: String(r.valid),
+        满意: String(r.counts.satisfied),
+        基本满意: String(r.counts['basically-satisfied']),
+        不满意: String(r.counts.unsatisfied),
+        无效: String(r.invalid),
+        未按: String(r.notVoted),
+        测评结果代码: r.outcome,
+        记录哈希: canonicalHash(r),
       });
     });
-    expect(rows.map((r) => r.outcomeLabel)).toEqual(['满意', '不满意', '应当整改']);
+    expect(rows.map((r) => r.测评结果)).toEqual(['满意', '不满意', '应当整改']);
   });
 
-  it('keeps the recorded UTC times and adds the announcement in Beijing time', () => {
-    const late = { ...chain[0]!, announcedAt: '2026-12-31T17:00:00.000Z' };
+  it('shows Beijing time (the next day after 16:00 UTC) and keeps the recorded UTC at the end', () => {
+    const late = {
+      ...chain[0]!,
+      openedAt: '2026-12-01T19:14:15.000Z',
+      announcedAt: '2026-12-31T17:00:00.000Z',
+    };
     const [row] = parse(recordsCsv([late]).slice(1), { columns: true }) as Record<string, string>[];
     expect(row).toMatchObject({
-      announcedAt: '2026-12-31T17:00:00.000Z',
-      announcedAtBeijing: '2027-01-01 01:00:00',
-      openedAt: late.openedAt,
+      '开始时间（北京时间）': '2026-12-02 03:14:15',
+      '宣布时间（北京时间）': '2027-01-01 01:00:00',
+      '宣布时间（UTC）': '2026-12-31T17:00:00.000Z',
+      '开始时间（UTC）': late.openedAt,
+      会议: '会议编号 1', // no sitting name known
     });
+    expect(Object.keys(row!).at(-1)).toBe('宣布时间（UTC）');
     expect(reportModel(late).times.at(-1)).toEqual({
-      label: '公布',
-      value: '2026-12-31T17:00:00.000Z（北京时间 2027-01-01 01:00:00）',
+      label: '宣布',
+      value: '北京时间 2027-01-01 01:00:00（UTC 2026-12-31T17:00:00.000Z）',
     });
+    expect(reportModel(late).date).toBe('2027年1月1日');
   });
 
   it('quotes fields with commas and quotes', () => {
     const odd = { ...chain[0]!, title: '关于"三农",工作的报告' };
     const rows: Record<string, string>[] = parse(recordsCsv([odd]).slice(1), { columns: true });
-    expect(rows[0]!.title).toBe('关于"三农",工作的报告');
+    expect(rows[0]!.测评事项).toBe('关于"三农",工作的报告');
   });
 
   it('names the corrected record, the outcome it replaces and the reason, in the model and the CSV', () => {
@@ -107,7 +129,7 @@ describe('CSV of all results', () => {
     const rows: Record<string, string>[] = parse(recordsCsv([chain[0]!, correction]).slice(1), {
       columns: true,
     });
-    expect(rows.map((r) => [r.corrects, r.correctionReason])).toEqual([
+    expect(rows.map((r) => [r.更正的记录序号, r.更正理由])).toEqual([
       ['', ''],
       ['1', '计票有误'],
     ]);
@@ -164,15 +186,15 @@ describe('issue 10: corrected records say so everywhere; CSV cells never become 
   it('the CSV marks the correction and the corrected record', () => {
     const rows: Record<string, string>[] = parse(recordsCsv(all).slice(1), { columns: true });
     expect(rows[3]).toMatchObject({
-      corrects: '2',
-      correction:
+      更正的记录序号: '2',
+      更正说明:
         '更正记录：更正第 2 号记录（原结果：不满意），理由：计票员将满意票误计为不满意票；提议：secretariat，确认：chair',
-      proposedBy: 'secretariat',
-      confirmedBy: 'chair',
-      correctedBy: '',
+      更正提议: 'secretariat',
+      更正确认: 'chair',
+      被更正情况: '',
     });
-    expect(rows[1]!.correctedBy).toBe('本记录已由第 4 号记录更正');
-    expect(rows[0]!.correctedBy).toBe('');
+    expect(rows[1]!.被更正情况).toBe('本记录已由第 4 号记录更正');
+    expect(rows[0]!.被更正情况).toBe('');
   });
 
   it('escapes cells that a spreadsheet would read as a formula', () => {
@@ -181,10 +203,18 @@ describe('issue 10: corrected records say so everywhere; CSV cells never become 
     const rows: Record<string, string>[] = parse(recordsCsv(records).slice(1), {
       columns: true,
     });
-    expect(rows.map((r) => r.title)).toEqual(evil.map((e) => `'${e}`));
-    expect(rows.map((r) => r.organ)).toEqual(evil.map((e) => `'${e}`));
+    expect(rows.map((r) => r.测评事项)).toEqual(evil.map((e) => `'${e}`));
+    expect(rows.map((r) => r.报告机关)).toEqual(evil.map((e) => `'${e}`));
+    // A sitting's name too (the server refuses such titles, the writer does not rely on it).
+    const sitting: Record<string, string>[] = parse(
+      recordsCsv([chain[0]!], () => '=cmd|"/c calc"!A1').slice(1),
+      { columns: true },
+    );
+    expect(sitting[0]!.会议).toBe(`'=cmd|"/c calc"!A1`);
+    expect(csvField('-3')).toBe("'-3");
+    expect(csvField(-3)).toBe('-3'); // a number is a number
     // Numbers and ordinary text are left alone.
-    expect(rows[0]!.members).toBe(String(chain[0]!.members));
+    expect(rows[0]!.应到).toBe(String(chain[0]!.members));
     expect(neutralize('省人民政府')).toBe('省人民政府');
   });
 });

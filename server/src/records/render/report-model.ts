@@ -1,12 +1,21 @@
 import { outcomeLabelOf } from './labels';
 import { canonicalHash } from '../canonical';
 import { keyFingerprint } from '../keys';
-import { correctionNote, formatBeijing, type ChainHead, type SealedRecord } from '@hall/shared';
+import {
+  correctionNote,
+  formatBeijing,
+  shortHash,
+  type ChainHead,
+  type SealedRecord,
+} from '@hall/shared';
 import { correctionOf } from '../current';
+import { sittingName } from './export-table';
 
 /**
- * Everything a printout shows, taken from the sealed record alone: the console, the hall
- * display, the PDF and the CSV all read the same record, so they cannot disagree.
+ * Everything a printout shows, taken from the sealed record (and its chain) alone: the console,
+ * the hall display, the PDF, the CSV and the XLSX all read the same record, so they cannot
+ * disagree. The one thing from elsewhere is the sitting's name (`ReportContext.sittingTitle`, read
+ * from the sessions store; the signed record has only `sessionId`, and old records stay as signed).
  */
 export interface ReportModel {
   heading: string;
@@ -19,6 +28,10 @@ export interface ReportModel {
   title: string;
   organ: string | null;
   hall: string;
+  /** The sitting's name (from the sessions store), or `会议编号 N` when it is not known. */
+  sitting: string;
+  /** The day of the announcement in Beijing time, Chinese: `2026年12月2日`. */
+  date: string;
   sessionId: number;
   voteId: number;
   seq: number;
@@ -30,6 +43,10 @@ export interface ReportModel {
   followUp: string[];
   times: { label: string; value: string }[];
   hash: string;
+  /** `记录第 3 号 · 哈希 0123456789ab`: the record's place in the chain and its short hash. */
+  seqLine: string;
+  /** Who signs the printout (blank lines with these labels). */
+  signatures: string[];
   fingerprint: string;
 }
 
@@ -40,11 +57,14 @@ export interface ReportContext {
   /** The record that corrects this one, if any. */
   correctedBy?: SealedRecord | null;
   chainHead?: ChainHead | null;
+  /** The sitting's name, looked up (read-only) by the caller: the signed record has only its id. */
+  sittingTitle?: string | null;
 }
 
 export function reportModel(r: SealedRecord, ctx: ReportContext = {}): ReportModel {
   const c = correctionOf(r, ctx.records);
   const by = ctx.correctedBy;
+  const hash = canonicalHash(r);
   return {
     heading: r.corrects
       ? '满意度测评结果（更正）'
@@ -61,6 +81,8 @@ export function reportModel(r: SealedRecord, ctx: ReportContext = {}): ReportMod
     title: r.title,
     organ: r.organ ?? null,
     hall: r.hall,
+    sitting: sittingName(r.sessionId, ctx.sittingTitle),
+    date: formatBeijing(r.announcedAt, 'zh-date'),
     sessionId: r.sessionId,
     voteId: r.voteId,
     seq: r.seq,
@@ -82,17 +104,19 @@ export function reportModel(r: SealedRecord, ctx: ReportContext = {}): ReportMod
     times: [
       { label: '开始', value: withBeijing(r.openedAt) },
       { label: '结束', value: withBeijing(r.closedAt) },
-      { label: '公布', value: withBeijing(r.announcedAt) },
+      { label: '宣布', value: withBeijing(r.announcedAt) },
     ],
-    hash: canonicalHash(r),
+    hash,
+    seqLine: `记录第 ${r.seq} 号 · 测评编号 ${r.voteId} · 哈希 ${shortHash(hash)}`,
+    signatures: ['主持人', '计票人', '监票人'],
     fingerprint: keyFingerprint(r.signature.publicKey),
   };
 }
 
 /**
- * The recorded UTC time, and the same moment in Beijing time for the reader
- * (`2026-11-26T01:30:00.000Z（北京时间 2026-11-26 09:30:00）`): fixed UTC+8, not the machine's zone.
+ * The moment in Beijing time first, for the reader, then the recorded UTC time
+ * (`北京时间 2026-11-26 09:30:00（UTC 2026-11-26T01:30:00.000Z）`): fixed UTC+8, not the machine's zone.
  */
 export function withBeijing(iso: string): string {
-  return `${iso}（北京时间 ${formatBeijing(iso, 'datetime')}）`;
+  return `北京时间 ${formatBeijing(iso, 'datetime')}（UTC ${iso}）`;
 }
