@@ -22,10 +22,13 @@ import { hallRoutes } from './routes/hall-routes';
 import { recordRoutes } from './routes/record-routes';
 import { rosterRoutes } from './routes/roster-routes';
 import { sessionRoutes } from './routes/session-routes';
+import { seriesRoutes } from './routes/series-routes';
+import { evaluatorRoutes } from './routes/evaluator-routes';
 import { terminalRoutes } from './routes/terminal-routes';
 import { userRoutes } from './routes/user-routes';
 import type { RouteContext } from './routes/types';
 import { voteRoutes } from './routes/vote-routes';
+import { profileRoutes } from './routes/profile-routes';
 import { readyRoutes } from './routes/ready-routes';
 
 export interface AppOptions {
@@ -127,8 +130,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     authRoutes,
     rosterRoutes,
     sessionRoutes,
+    evaluatorRoutes,
     attendanceRoutes,
     voteRoutes,
+    profileRoutes,
+    seriesRoutes,
     hallRoutes,
     correctionRoutes,
     recordRoutes,

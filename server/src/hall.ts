@@ -9,13 +9,17 @@ import { openDb, type Db } from './db/open-db';
 import { refuse } from './errors';
 import type { BuiltBus } from './hardware/build-buses';
 import { HallHardware } from './hardware/hall-hardware';
+import { ProfileLibrary } from './profiles/profile-library';
 import { RosterService } from './roster/roster-service';
 import { parseRoster, type RosterEntry } from './roster/parse-roster';
-import { SessionService } from './sessions/session-service';
+import { SessionService, type SessionKind } from './sessions/session-service';
+import { EvaluatorsService } from './sessions/evaluators-service';
+import type { Evaluator } from '@hall/shared';
 import { freshTag } from './votes/tags';
 import { BallotKeys } from './votes/ballot-keys';
 import { PressHandler } from './votes/press-handler';
 import { VoteService, type VoteEvents } from './votes/vote-service';
+import { SeriesService } from './series/series-service';
 
 export interface HallOptions {
   config: HallConfig;
@@ -44,10 +48,16 @@ export class Hall {
   readonly db: Db;
   readonly roster: RosterService;
   readonly sessions: SessionService;
+  /** Issue 14: an evaluation meeting's invited evaluators (its roster in effect). */
+  readonly evaluators: EvaluatorsService;
   readonly attendance: AttendanceService;
   readonly votes: VoteService;
+  /** Issue 14: the built-in profiles and the hall's own, every save a new version (profiles/). */
+  readonly profiles: ProfileLibrary;
   readonly presses: PressHandler;
   readonly records: RecordService;
+  /** Issue 14: many subjects in a row, the departments of one report (series/). */
+  readonly series: SeriesService;
   readonly hardware: HallHardware;
   readonly buses: BuiltBus[];
   private listeners = new Set<(what: 'state' | 'hardware') => void>();
@@ -61,6 +71,8 @@ export class Hall {
     });
     this.roster = new RosterService(this.db);
     this.sessions = new SessionService(this.db, now);
+    this.evaluators = new EvaluatorsService(this.db, this.sessions);
+    this.useRosterOfSession();
     this.attendance = new AttendanceService(this.db, this.roster, this.sessions, options.config);
     // What the votes tell the rest of the hall; each reaches a service built below, when called.
     const voteEvents: VoteEvents = {
@@ -68,7 +80,15 @@ export class Hall {
       changed: () => this.emit('state'),
       flushPresses: () => this.presses.flush(),
       announced: (v) => this.records.seal(v),
+      // Issue 14: an auto-advancing series opens its next subject (deferred, series-service.ts).
+      settled: (voteId, state) => this.series.settled(voteId, state),
     };
+    this.profiles = new ProfileLibrary(this.db, now, (p) =>
+      log.warn(
+        { profile: p.id, version: p.version },
+        'a vote document carries the id of a library profile but matches none of its versions',
+      ),
+    );
     this.votes = new VoteService({
       db: this.db,
       roster: this.roster,
@@ -79,10 +99,20 @@ export class Hall {
       ballotKeys: new BallotKeys(options.keyDir, log, options.ballotKeyIds),
       log,
       events: voteEvents,
+      profiles: this.profiles,
+      // Issue 14: a vote whose options the member seats cannot show is refused at opening.
+      seatKeys: (seat) => this.hardware.keysOf(seat),
       ...(options.random ? { random: options.random } : {}),
     });
     this.buses = options.buses;
-    this.hardware = new HallHardware(options.buses, log);
+    // Each seat's key count: as its unit reports it, else its bus's configured `keys`.
+    this.hardware = new HallHardware(
+      options.buses.map((b) => ({
+        ...b,
+        keys: options.config.buses.find((c) => c.id === b.driver.busId)?.keys,
+      })),
+      log,
+    );
     this.presses = new PressHandler(
       this.db,
       this.roster,
@@ -107,6 +137,17 @@ export class Hall {
       undefined,
       () => this.emit('state'),
     );
+    this.series = new SeriesService({
+      db: this.db,
+      sessions: this.sessions,
+      votes: this.votes,
+      recordOf: (voteId) => this.records.forVote(voteId),
+      // Each subject's profile resolved by the hall's library at creation, and fixed there.
+      profiles: () => this.profiles,
+      now,
+      log,
+      changed: () => this.emit('state'),
+    });
     this.hardware.listen(
       (e) => this.presses.submit(e),
       () => this.emit('hardware'),
@@ -165,10 +206,32 @@ export class Hall {
     return counts;
   }
 
-  startSession(title: string): number {
+  /**
+   * Issue 14: the roster in effect is the current sitting's: its invited evaluators during an
+   * evaluation meeting, the committee's otherwise (roster-service.ts). The committee roster is
+   * never changed by this.
+   */
+  private useRosterOfSession(): void {
+    this.roster.useSession(this.sessions.currentKind(), this.evaluators.current());
+  }
+
+  /**
+   * Replace the current evaluation meeting's invited evaluators (checked rows of an evaluators
+   * file): refused in a committee sitting and once a vote of the meeting has opened.
+   */
+  importEvaluators(entries: readonly Evaluator[]) {
+    const reply = this.evaluators.replace(entries);
+    this.useRosterOfSession();
+    this.attendance.reload();
+    this.emit('state');
+    return reply;
+  }
+
+  startSession(title: string, kind: SessionKind = 'committee'): number {
     if (this.votes.current)
       throw refuse('VOTE_OPEN', '已有测评正在进行，请先结束 / a vote is open; close it first');
-    const id = this.sessions.start(title);
+    const id = this.sessions.start(title, kind);
+    this.useRosterOfSession();
     if (this.attendance.checkinOpen) this.attendance.closeCheckin();
     this.attendance.reload();
     this.hardware.setMode('idle', 0);

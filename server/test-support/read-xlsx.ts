@@ -1,4 +1,4 @@
-import { formatBeijing, type SealedRecord } from '@hall/shared';
+import { formatBeijing, METHOD_WORDS, methodLine, type SealedRecord } from '@hall/shared';
 import { expect } from 'vitest';
 import { canonicalHash } from '../src/records/canonical';
 
@@ -81,6 +81,9 @@ export function expectRowIsRecord(
   text('测评结果代码', r.outcome);
   text('测评办法代码', r.profile.id);
   text('依据', r.explanation.zh);
+  text('表决方式', METHOD_WORDS[r.method ?? 'keypads'].zh);
+  text('表决方式代码', r.method ?? 'keypads');
+  text('重新测评', r.retakes ? methodLine(r)!.zh : null);
   text('记录哈希', canonicalHash(r));
   text('开始时间（北京时间）', formatBeijing(r.openedAt, 'datetime'));
   text('结束时间（北京时间）', formatBeijing(r.closedAt, 'datetime'));

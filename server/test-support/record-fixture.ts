@@ -50,6 +50,8 @@ export function announced(
     openedAt: '2026-11-26T09:00:00.000Z',
     closedAt: '2026-11-26T09:01:00.000Z',
     announcedAt: '2026-11-26T09:02:00.000Z',
+    method: 'keypads',
+    roster: 'committee',
     ...over,
   };
 }

@@ -16,3 +16,5 @@ export * from './records/announcement-text';
 export * from './text/unsafe-text';
 export * from './seat-id';
 export * from './time/beijing';
+export * from './profile/document';
+export * from './profile/describe';

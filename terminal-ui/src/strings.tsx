@@ -47,6 +47,20 @@ const STRINGS = {
   },
   notAccepted: { zh: '未被接受', en: 'Not accepted' },
   closed: { zh: '测评已结束，请等待公布结果', en: 'Voting closed; waiting for the announcement' },
+  // Issue 14: a vote counted by people (no terminal ballot), and an abandoned vote.
+  paperVote: {
+    zh: '本项测评以纸质票进行，请按工作人员指引投票',
+    en: 'This evaluation is by paper ballot; please follow the staff’s instructions',
+  },
+  handsVote: {
+    zh: '本项测评以举手方式表决，请按工作人员指引表决',
+    en: 'This evaluation is by a show of hands; please follow the staff’s instructions',
+  },
+  handCounted: {
+    zh: '人工计票，本终端不接受表决',
+    en: 'Counted by hand: this terminal takes no ballot',
+  },
+  abandoned: { zh: '本项测评已放弃', en: 'This evaluation was abandoned' },
   result: { zh: '测评结果', en: 'Result' },
   members: { zh: '应到', en: 'Members' },
   present: { zh: '实到', en: 'Present' },

@@ -45,8 +45,16 @@ const CONSOLE_SIZES: Size[] = [
  * navigation against this list, so a page added to ConsoleApp fails here until it is listed.
  */
 const ROLE_PAGES = {
-  chair: ['chair', 'secretariat', 'history', 'followUpPage'],
-  secretariat: ['secretariat', 'rosterPage', 'history', 'followUpPage', 'users'],
+  chair: ['chair', 'seriesPage', 'secretariat', 'history', 'followUpPage'],
+  secretariat: [
+    'secretariat',
+    'seriesPage',
+    'rosterPage',
+    'profilesPage',
+    'history',
+    'followUpPage',
+    'users',
+  ],
   technician: ['technician'],
 } as const;
 type PageId = (typeof ROLE_PAGES)[keyof typeof ROLE_PAGES][number];
@@ -55,6 +63,8 @@ const PAGE_LABELS: Record<PageId, string> = {
   chair: '主持人',
   secretariat: '工作机构',
   rosterPage: '名单',
+  seriesPage: '连续测评',
+  profilesPage: '测评办法',
   history: '历史记录',
   followUpPage: '跟踪督办',
   technician: '技术人员',
@@ -342,7 +352,16 @@ describe('accessibility (axe-core) and screenshots of every page', () => {
     for (const role of ['secretariat', 'technician'] as const) {
       await consoleScreen.page.getByRole('button', { name: '退出' }).click();
       await logIn(consoleScreen, role);
-      for (const id of ROLE_PAGES[role]) await visit(consoleScreen, role, id);
+      for (const id of ROLE_PAGES[role]) {
+        await visit(consoleScreen, role, id);
+        if (id === 'profilesPage') {
+          // The profile editor (issue 14), opened on a copy of a built-in profile.
+          const row = consoleScreen.page.getByTestId('profile-anhui-2013-v1');
+          await row.getByRole('button', { name: /^复制/ }).click();
+          await consoleScreen.page.getByTestId('readback-source').waitFor(WAIT);
+          await check(consoleScreen, 'console-secretariat-profilesPage-editor', CONSOLE_SIZES);
+        }
+      }
       if (role === 'secretariat') {
         // The header's change-password dialog (every login role has it).
         await consoleScreen.page.getByRole('button', { name: '修改密码' }).click();

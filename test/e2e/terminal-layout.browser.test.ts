@@ -9,10 +9,12 @@ import { alreadyPaired, mockTerminal, MOCK_URL, TERMINAL_DIST } from '../support
 
 /**
  * Issue 13: the seat terminal's ballot never favours an option. At the seat tablets' sizes, in
- * landscape and portrait, with 3, 4 and 5 options, every option is on screen at once, all of one
- * size, in the profile's order, with no scrolling; the pairing button fits too; zoom is allowed.
- * The server is mocked (test/support/terminal-mock.ts): today's server only has three-option
- * profiles. `TERMINAL_DIST=/tmp/old-terminal` runs it against another build.
+ * landscape and portrait, with 2, 3, 4 and 5 options (issue 14: any option set a profile of the
+ * secretariat's own has, e.g. 优秀 / 合格 / 基本合格 / 不合格), every option is on screen at once,
+ * all of one size, in the profile's order, with no scrolling; the pairing button fits too; zoom is
+ * allowed. A paper or hands vote and an abandoned one show their notice, with no option to press.
+ * The server is mocked (test/support/terminal-mock.ts). `TERMINAL_DIST=/tmp/old-terminal` runs
+ * it against another build.
  */
 const SIZES = [
   [800, 480],
@@ -27,8 +29,15 @@ const option = (key: string, zh: string, en: string, seatKey: number): TerminalO
   label: { zh, en },
   seatKey,
 });
-const OPTION_SETS: Record<number, TerminalOption[]> = {
+const OPTION_SETS: Record<string, TerminalOption[]> = {
+  2: [option('agree', '同意', 'Agree', 1), option('disagree', '不同意', 'Disagree', 3)],
   3: THREE_LEVEL.options,
+  '4 (优秀 / 合格 / 基本合格 / 不合格)': [
+    option('excellent', '优秀', 'Excellent', 1),
+    option('competent', '合格', 'Competent', 2),
+    option('basically-competent', '基本合格', 'Basically competent', 3),
+    option('incompetent', '不合格', 'Incompetent', 4),
+  ],
   4: [
     option('satisfied', '满意', 'Satisfied', 1),
     option('fairly-satisfied', '比较满意', 'Fairly satisfied', 2),
@@ -54,6 +63,7 @@ const openVote = (options: TerminalOption[]): TerminalState => ({
     voteId: 9,
     title: '省人民政府关于食品安全工作情况的报告',
     state: 'open',
+    method: 'keypads',
     options,
     registered: false,
   },
@@ -171,7 +181,7 @@ describe('seat terminal layout in Chromium (issue 13)', () => {
     await ctx.close();
   }, 120_000);
 
-  for (const n of [3, 4, 5]) {
+  for (const n of Object.keys(OPTION_SETS)) {
     it(`${n} options: all visible at once, equal, in order, at every size`, async () => {
       const options = OPTION_SETS[n]!;
       const ctx = await browser.newContext({ viewport: SIZES[0]! });
@@ -184,7 +194,10 @@ describe('seat terminal layout in Chromium (issue 13)', () => {
         await page.setViewportSize(size);
         await page.evaluate(() => new Promise(requestAnimationFrame));
         await expectFairBallot(page, options, 'zh');
-        await screenshot(page, `terminal-${size.width}x${size.height}-${n}opt`);
+        await screenshot(
+          page,
+          `terminal-${size.width}x${size.height}-${options.length}opt-${options[0]!.key}`,
+        );
         // After a press the options stay where they were, the chosen one marked; confirm fits.
         const last = options[options.length - 1]!.label.zh;
         await page.getByRole('button', { name: last, exact: true }).click();
@@ -201,6 +214,45 @@ describe('seat terminal layout in Chromium (issue 13)', () => {
         await expectFairBallot(page, options, 'en');
         await page.getByRole('button', { name: '中文' }).click();
       }
+      await ctx.close();
+    }, 120_000);
+  }
+  const NOTICES = [
+    ['a paper vote', 'paper', 'hand-counted', '本项测评以纸质票进行，请按工作人员指引投票'],
+    ['a hands vote', 'hands', 'hand-counted', '本项测评以举手方式表决，请按工作人员指引表决'],
+    ['an abandoned vote', 'abandoned', 'abandoned', '本项测评已放弃'],
+  ] as const;
+  for (const [what, kind, testId, zh] of NOTICES) {
+    it(`${what}: the notice fits at every size, and no option is offered`, async () => {
+      const open = openVote(OPTION_SETS['4 (优秀 / 合格 / 基本合格 / 不合格)']!);
+      const state: TerminalState =
+        kind === 'abandoned'
+          ? { ...open, mode: 'idle', vote: { ...open.vote!, state: 'abandoned', options: [] } }
+          : // The seats stay idle; even if the options came along, none of them is offered.
+            { ...open, mode: 'idle', vote: { ...open.vote!, method: kind } };
+      const ctx = await browser.newContext({ viewport: SIZES[0]! });
+      const page = await ctx.newPage();
+      await alreadyPaired(page, 'A-12');
+      await mockTerminal(page, state);
+      await page.goto(MOCK_URL);
+      const notice = page.getByTestId(testId);
+      await notice.waitFor({ timeout: 30_000 });
+      expect(await notice.innerText()).toBe(zh);
+      // The only button on screen is the language switch: nothing to press for a ballot.
+      expect(await page.getByRole('button').allInnerTexts()).toEqual(['English']);
+      expect(await page.getByRole('group', { name: '请选择一项' }).count()).toBe(0);
+      for (const size of SIZES) {
+        await page.setViewportSize(size);
+        await page.evaluate(() => new Promise(requestAnimationFrame));
+        const tag = `${size.width}x${size.height}`;
+        expect(insideViewport(page, await notice.boundingBox()), `${tag} notice`).toBe(true);
+        expect(await pageScrolls(page), `${tag} scrolls`).toBe(false);
+        expect(await clippedText(page), tag).toEqual([]);
+        expect(await lowContrast(page), tag).toEqual([]);
+        await screenshot(page, `terminal-${tag}-${kind}`);
+      }
+      await page.getByRole('button', { name: 'English' }).click();
+      expect(await notice.innerText()).not.toMatch(/[\u4e00-\u9fff]/);
       await ctx.close();
     }, 120_000);
   }

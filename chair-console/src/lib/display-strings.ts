@@ -25,4 +25,17 @@ export const DISPLAY_STRINGS = {
   displayRecord: { zh: '签名记录', en: 'Sealed record' },
   displayChainHead: { zh: '本会场最新签名记录', en: 'Latest sealed record' },
   displayHash: { zh: '哈希', en: 'hash' },
+  // Issue 14: how the ballots are taken, hand counts, series, an abandoned vote.
+  displayMethod: { zh: '表决方式', en: 'Voting method' },
+  displayMethodKeypads: { zh: '表决器', en: 'Keypads' },
+  displayMethodPaper: { zh: '纸质票', en: 'Paper ballots' },
+  displayMethodHands: { zh: '举手', en: 'Show of hands' },
+  displayHandCounted: { zh: '人工计票', en: 'counted by hand' },
+  displayHandCounting: { zh: '人工计票中', en: 'Counting by hand' },
+  displayPaperNow: { zh: '请填写纸质票', en: 'Please mark your paper ballot' },
+  displayHandsNow: { zh: '请举手表决', en: 'Please vote by show of hands' },
+  displayAbandoned: { zh: '本项测评已放弃', en: 'This evaluation was abandoned' },
+  displaySeriesItem: { zh: '项', en: 'Item' },
+  displayNotVotedByHand: { zh: '未投票', en: 'Did not vote' },
+  displayFigures: { zh: '人数', en: 'Figures' },
 } satisfies Record<string, Text>;

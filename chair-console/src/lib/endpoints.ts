@@ -13,6 +13,7 @@ import type {
   LoginReply,
   ManualMarksReply,
   OkReply,
+  ProfileProblem,
   PairingReply,
   RecordsReply,
   RosterReply,
@@ -31,6 +32,17 @@ import type {
   VoteOpenBody,
   VoteOpenReply,
   VoteResultReply,
+  VoteStatusReply,
+  Text,
+} from '@hall/shared';
+import type {
+  Evaluator,
+  HandCountsReply,
+  Profile,
+  ProfileLibraryEntry,
+  SeriesCreateBody,
+  SeriesReply,
+  SeriesSummaryReply,
 } from '@hall/shared';
 import { api, ApiError, download } from './api';
 
@@ -51,6 +63,113 @@ export type TerminalView = TerminalInfo;
 /** A terminal as the chair sees it (GET /api/terminals/confirmations): seat, member, present. */
 export type ChairTerminalView = ChairTerminal;
 
+/** VoteOpenBody with issue 14's retake of an abandoned vote (the server checks it). */
+export type OpenVoteBody = VoteOpenBody & { retakeOf?: number };
+
+/** A profile the chair may open a vote under (GET /api/profiles), built-in or the hall's own. */
+export interface ProfileChoice {
+  id: string;
+  version: number | null;
+  builtIn: boolean;
+  profile: Profile;
+}
+
+/** The counts a secretariat enters (HandCountsBody). */
+export interface HandCountsEntry {
+  counts: Record<string, number>;
+  invalid: number;
+}
+
+/** PUT /api/sessions/current/evaluators (EvaluatorsImportReply). */
+export interface EvaluatorsImport {
+  evaluators: number;
+  groups: { group: string; count: number }[];
+}
+
+/**
+ * GET /api/profiles answers whole profiles (before issue 14) or library entries (the hall's own
+ * versions too): both become the latest version of each id, built-in first.
+ */
+export function profileChoices(reply: (Profile | ProfileLibraryEntry)[]): ProfileChoice[] {
+  const choices = reply
+    .map((e): ProfileChoice & { latest: boolean } =>
+      'profile' in e && 'builtIn' in e
+        ? { id: e.id, version: e.version, builtIn: e.builtIn, profile: e.profile, latest: e.latest }
+        : { id: e.id, version: null, builtIn: true, profile: e, latest: true },
+    )
+    .filter((c) => c.latest);
+  return [...choices.filter((c) => c.builtIn), ...choices.filter((c) => !c.builtIn)].map(
+    ({ latest: _latest, ...c }) => c,
+  );
+}
+
+/** Issue 14's calls: profiles, hand counts, abandoning, series, invited evaluators. */
+const FORMS_ENDPOINTS = {
+  profileChoices: async (token: string) =>
+    profileChoices(await api<(Profile | ProfileLibraryEntry)[]>('/api/profiles', { token })),
+  /** The latest vote: state, present, pressed, and its profile's name and options (issue 14). */
+  voteStatus: (token: string) => api<VoteStatusReply>('/api/votes/latest', { token }),
+  handCounts: (token: string) =>
+    api<HandCountsReply>('/api/votes/latest/counts', { token }).catch((e: unknown) => {
+      // Nothing entered yet for the open vote (or no vote at all): no counts to show.
+      if (e instanceof ApiError && (e.status === 404 || e.code === HallErrorCode.NO_HAND_COUNTS))
+        return null;
+      throw e;
+    }),
+  enterHandCounts: (token: string, entry: HandCountsEntry) =>
+    api<HandCountsReply>('/api/votes/latest/counts', { token, body: entry }),
+  confirmHandCounts: (token: string) =>
+    api<HandCountsReply>('/api/votes/latest/counts/confirm', { token, body: {} }),
+  abandonVote: (token: string, reason: string) =>
+    api<{ voteId: number; state: 'abandoned'; reason: string; abandonedAt: string }>(
+      '/api/votes/latest/abandon',
+      { token, body: { reason } },
+    ),
+  seriesList: (token: string) => api<SeriesReply[]>('/api/series', { token }),
+  series: (token: string, seriesId: number) =>
+    api<SeriesReply>(`/api/series/${seriesId}`, { token }),
+  createSeries: (token: string, body: SeriesCreateBody) =>
+    api<{ seriesId: number }>('/api/series', { token, body }),
+  seriesNext: (token: string, seriesId: number) =>
+    api<{ seriesId: number; index: number; voteId: number }>(`/api/series/${seriesId}/next`, {
+      token,
+      body: {},
+    }),
+  seriesSummary: (token: string, seriesId: number) =>
+    api<SeriesSummaryReply>(`/api/series/${seriesId}/summary`, { token }),
+  seriesPdf: (token: string, seriesId: number) =>
+    download(`/api/series/${seriesId}/report.pdf`, token, `series-${seriesId}.pdf`),
+  evaluators: (token: string) =>
+    api<{ entries: Evaluator[] }>('/api/sessions/current/evaluators', { token }),
+};
+
+/** Sample numbers to try a profile on (forms-schemas.ts ProfileSampleSchema). */
+export interface ProfileSample {
+  members: number;
+  present: number;
+  counts: Record<string, number>;
+  invalid?: number;
+}
+/** POST /api/profiles/check (forms-schemas.ts ProfileCheckReply). */
+export interface ProfileCheck {
+  valid: boolean;
+  problems: ProfileProblem[];
+  rules: Text[];
+  result?: {
+    profile: string;
+    outcome: string;
+    members: number;
+    present: number;
+    valid: number;
+    invalid: number;
+    notVoted: number;
+    counts: Record<string, number>;
+    explanation: Text;
+    passed: boolean;
+  };
+  sampleError?: string;
+}
+
 export const endpoints = {
   login: (username: string, password: string) =>
     api<LoginReply>('/api/auth/login', {
@@ -65,8 +184,9 @@ export const endpoints = {
       if (e instanceof ApiError && e.code === HallErrorCode.NO_SESSION) return null;
       throw e;
     }),
-  startSession: (token: string, title: string) =>
-    api<SessionStartReply>('/api/sessions', { token, body: { title } }),
+  /** Issue 14: `kind: 'evaluation'` starts an evaluation meeting with its invited evaluators. */
+  startSession: (token: string, title: string, kind?: 'committee' | 'evaluation') =>
+    api<SessionStartReply>('/api/sessions', { token, body: kind ? { title, kind } : { title } }),
   addItem: (token: string, title: string, organ: string) =>
     api<{ itemId: number }>('/api/sessions/current/items', { token, body: { title, organ } }),
   importRoster: (token: string, csvBase64: string) =>
@@ -94,7 +214,7 @@ export const endpoints = {
       token,
       body: title ? { title } : {},
     }),
-  openVote: (token: string, req: VoteOpenBody) =>
+  openVote: (token: string, req: OpenVoteBody) =>
     api<VoteOpenReply>('/api/votes', { token, body: req }),
   closeVote: (token: string) =>
     api<VoteResultReply>('/api/votes/latest/close', { token, body: {} }),
@@ -153,4 +273,14 @@ export const endpoints = {
       token,
       body: {},
     }),
+  ...FORMS_ENDPOINTS,
+  /** Issue 14: the profile library (built-ins and every saved version), checking and saving. */
+  profileLibrary: (token: string) => api<ProfileLibraryEntry[]>('/api/profiles/library', { token }),
+  checkProfile: (token: string, profile: object, sample?: ProfileSample) =>
+    api<ProfileCheck>('/api/profiles/check', {
+      token,
+      body: sample ? { profile, sample } : { profile },
+    }),
+  saveProfile: (token: string, profile: object) =>
+    api<{ id: string; version: number }>('/api/profiles', { token, body: { profile } }),
 };

@@ -7,6 +7,9 @@ import { USER_STRINGS } from './user-strings';
 import { ROSTER_STRINGS } from './roster-strings';
 import { CHAIR_STRINGS } from './chair-strings';
 import { TECHNICIAN_STRINGS } from './technician-strings';
+import { SERIES_STRINGS } from './series-strings';
+import { HAND_COUNT_STRINGS } from './hand-count-strings';
+import { PROFILE_STRINGS } from './profile-strings';
 
 /** Every string a person reads: Chinese first (zh-CN), English available. */
 const STRINGS = {
@@ -177,6 +180,9 @@ const STRINGS = {
   ...DISPLAY_STRINGS,
   ...EXPORT_STRINGS,
   ...TECHNICIAN_STRINGS,
+  ...SERIES_STRINGS,
+  ...HAND_COUNT_STRINGS,
+  ...PROFILE_STRINGS,
 } satisfies Record<string, Text>;
 
 export type StringKey = keyof typeof STRINGS;

@@ -29,19 +29,19 @@ const fourLevels: Profile = {
 describe('outcomeTone', () => {
   it('gives 满意 green, 基本满意 amber, 不满意 red under anhui-2013 and zizhou', () => {
     for (const p of [anhui, zizhou]) {
-      expect(outcomeTone(p, 'satisfied')).toBe('good');
-      expect(outcomeTone(p, 'basically-satisfied')).toBe('fair');
-      expect(outcomeTone(p, 'unsatisfied')).toBe('bad');
+      expect(outcomeTone(p.outcomes, 'satisfied')).toBe('good');
+      expect(outcomeTone(p.outcomes, 'basically-satisfied')).toBe('fair');
+      expect(outcomeTone(p.outcomes, 'unsatisfied')).toBe('bad');
     }
   });
 
   it('reads shenzhen-2011 by rank: 无需整改 green, 应当整改 red', () => {
-    expect(outcomeTone(shenzhen, 'accepted')).toBe('good');
-    expect(outcomeTone(shenzhen, 'rectification-required')).toBe('bad');
+    expect(outcomeTone(shenzhen.outcomes, 'accepted')).toBe('good');
+    expect(outcomeTone(shenzhen.outcomes, 'rectification-required')).toBe('bad');
   });
 
   it('ranks a profile of its own: best green, passing amber, failing orange, worst red', () => {
-    expect(fourLevels.outcomes.map((o) => outcomeTone(fourLevels, o.id))).toEqual([
+    expect(fourLevels.outcomes.map((o) => outcomeTone(fourLevels.outcomes, o.id))).toEqual([
       'good',
       'fair',
       'poor',
@@ -49,16 +49,30 @@ describe('outcomeTone', () => {
     ]);
   });
 
-  it('falls back on the seed ids when the profile is unknown, else neutral', () => {
-    expect(outcomeTone(undefined, 'satisfied')).toBe('good');
-    expect(outcomeTone(undefined, 'rectification-required')).toBe('bad');
-    expect(outcomeTone(undefined, 'something-else')).toBe('neutral');
-    expect(outcomeTone(anhui, 'something-else')).toBe('neutral');
+  it('reads `passed` and the place, never the id: the same ids under another ladder', () => {
+    // Ids that read like the seeds', in a ladder where 满意-like ids mean something else.
+    const odd = [
+      { id: 'unsatisfied', passed: true },
+      { id: 'satisfied', passed: true },
+      { id: 'accepted', passed: false },
+    ];
+    expect(odd.map((o) => outcomeTone(odd, o.id))).toEqual(['good', 'fair', 'bad']);
+    // Every outcome passes (优秀 / 合格 / 基本合格): none of them red.
+    const allPass = ['a', 'b', 'c'].map((id) => ({ id, passed: true }));
+    expect(allPass.map((o) => outcomeTone(allPass, o.id))).toEqual(['good', 'fair', 'fair']);
+    // A single outcome: green if it passes, else red.
+    expect(outcomeTone([{ id: 'x', passed: true }], 'x')).toBe('good');
+    expect(outcomeTone([{ id: 'x', passed: false }], 'x')).toBe('bad');
   });
 
-  it('gives every outcome of a seed profile its own colour', () => {
-    for (const p of [anhui, zizhou, shenzhen]) {
-      const colours = p.outcomes.map((o) => outcomeColour(p, o.id));
+  it('is neutral for an outcome the list does not have, or with no list', () => {
+    expect(outcomeTone(undefined, 'satisfied')).toBe('neutral');
+    expect(outcomeTone(anhui.outcomes, 'something-else')).toBe('neutral');
+  });
+
+  it('gives every outcome of a seed profile and of a four-level one its own colour', () => {
+    for (const p of [anhui, zizhou, shenzhen, fourLevels]) {
+      const colours = p.outcomes.map((o) => outcomeColour(p.outcomes, o.id));
       expect(new Set(colours).size).toBe(colours.length);
     }
   });
@@ -78,11 +92,34 @@ describe('colours', () => {
 
 describe('optionTone', () => {
   it('colours the options best first', () => {
-    expect(anhui.optionSet.options.map((o) => optionTone(anhui, o.key))).toEqual([
+    const options = anhui.optionSet.options;
+    expect(options.map((o) => optionTone(options, o.key))).toEqual(['good', 'fair', 'bad']);
+    expect(optionTone(options, 'nope')).toBe('neutral');
+    expect(optionTone(undefined, 'satisfied')).toBe('neutral');
+  });
+
+  it('2 to 5 options: first green, last red; an option left out of the base is neutral', () => {
+    const keys = (n: number) => Array.from({ length: n }, (_, i) => ({ key: `o${i}` }));
+    expect(keys(2).map((o) => optionTone(keys(2), o.key))).toEqual(['good', 'bad']);
+    expect(keys(5).map((o) => optionTone(keys(5), o.key))).toEqual([
       'good',
+      'fair',
+      'fair',
       'fair',
       'bad',
     ]);
-    expect(optionTone(anhui, 'nope')).toBe('neutral');
+    // 满意 / 基本满意 / 不满意 / 弃权 with 弃权 not in the base: 不满意 stays red, 弃权 neutral.
+    const withAbstain = [
+      { key: 'satisfied' },
+      { key: 'basically-satisfied' },
+      { key: 'unsatisfied' },
+      { key: 'abstain', excluded: true },
+    ];
+    expect(withAbstain.map((o) => optionTone(withAbstain, o.key))).toEqual([
+      'good',
+      'fair',
+      'bad',
+      'neutral',
+    ]);
   });
 });

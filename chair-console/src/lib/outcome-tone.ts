@@ -1,12 +1,11 @@
-import type { Profile } from '@hall/shared';
-
 /**
- * The colour of an outcome on the hall display, from its rank in the profile's outcome ladder
- * (`profile.outcomes` is listed best first, shared/src/profile/schema.ts): the best is green, the
- * worst red, one in between amber when it still passes and orange when it does not. So anhui-2013
- * and zizhou show 满意 green, 基本满意 amber, 不满意 red; shenzhen-2011 无需整改 green, 应当整改
- * red; a profile of the secretariat's own (优秀 / 合格 / 基本合格 / 不合格) gets the same reading.
- * The outcome is always written in words beside its colour: the colour is never the only cue.
+ * The colour of an outcome on the hall display, from whether it passes (`passed`) and its place in
+ * the profile's outcome list (`profile.outcomes` is listed best first, shared/src/profile/
+ * schema.ts), never from its id: the best passing outcome is green, a later one that still passes
+ * amber, a failing one orange, the worst failing one red. So anhui-2013 and zizhou show 满意
+ * green, 基本满意 amber, 不满意 red; shenzhen-2011 无需整改 green, 应当整改 red; a profile of the
+ * secretariat's own (优秀 / 合格 / 基本合格 / 不合格) gets the same reading. The outcome is
+ * always written in words beside its colour: the colour is never the only cue.
  */
 export type OutcomeTone = 'good' | 'fair' | 'poor' | 'bad' | 'neutral';
 
@@ -25,44 +24,54 @@ export const TONE_COLOURS: Record<OutcomeTone, string> = {
 /** The page background of the hall display (styles.css `--bg`). */
 export const DISPLAY_BACKGROUND = '#0f1720';
 
-/** When the profile is not known to the screen (not a seed): the seed outcome ids by name. */
-const KNOWN_IDS: Record<string, OutcomeTone> = {
-  satisfied: 'good',
-  accepted: 'good',
-  'basically-satisfied': 'fair',
-  unsatisfied: 'bad',
-  'rectification-required': 'bad',
-};
-
-/** The tone of `outcome` under `profile` (by rank), or by its id when the profile is unknown. */
-export function outcomeTone(profile: Profile | undefined, outcome: string): OutcomeTone {
-  const outcomes = profile?.outcomes ?? [];
-  const rank = outcomes.findIndex((o) => o.id === outcome);
-  if (rank < 0) return KNOWN_IDS[outcome] ?? 'neutral';
-  const passed = outcomes[rank]!.passed;
-  if (outcomes.length === 1) return passed ? 'good' : 'bad';
-  if (rank === 0) return 'good';
-  if (rank === outcomes.length - 1) return 'bad';
-  return passed ? 'fair' : 'poor';
+/** An outcome as the tone needs it: a profile's `outcomes` or a result's `labels.outcomes`. */
+export interface RankedOutcome {
+  id: string;
+  passed: boolean;
 }
 
-export function outcomeColour(profile: Profile | undefined, outcome: string): string {
-  return TONE_COLOURS[outcomeTone(profile, outcome)];
+/** An option as its bar's tone needs it (`excluded`: left out of the base, e.g. 弃权). */
+export interface RankedOption {
+  key: string;
+  excluded?: boolean;
 }
 
 /**
- * The tone of an option's bar, by its place in the option set (best first, as the seed option
- * sets are): the first green, the last red, those between amber. Unknown keys are neutral.
+ * The tone of `outcome` in `outcomes` (best first): by `passed` and its place. An outcome the
+ * list does not have (or no list at all) is neutral: the screen never guesses from an id.
+ */
+export function outcomeTone(
+  outcomes: readonly RankedOutcome[] | undefined,
+  outcome: string,
+): OutcomeTone {
+  const list = outcomes ?? [];
+  const rank = list.findIndex((o) => o.id === outcome);
+  if (rank < 0) return 'neutral';
+  if (list[rank]!.passed) return rank === 0 ? 'good' : 'fair';
+  return rank === list.length - 1 ? 'bad' : 'poor';
+}
+
+export function outcomeColour(
+  outcomes: readonly RankedOutcome[] | undefined,
+  outcome: string,
+): string {
+  return TONE_COLOURS[outcomeTone(outcomes, outcome)];
+}
+
+/**
+ * The tone of an option's bar, by its place among the options counted in the base (best first,
+ * as option sets are written): the first green, the last red, those between amber. An option
+ * left out of the base (弃权) and an unknown key are neutral.
  */
 export function optionTone(
-  profile: Profile | undefined,
+  options: readonly RankedOption[] | undefined,
   key: string,
 ): 'good' | 'fair' | 'bad' | 'neutral' {
-  const options = profile?.optionSet.options ?? [];
-  const i = options.findIndex((o) => o.key === key);
-  if (i < 0 || options.length < 2) return 'neutral';
+  const ranked = (options ?? []).filter((o) => !o.excluded);
+  const i = ranked.findIndex((o) => o.key === key);
+  if (i < 0 || ranked.length < 2) return 'neutral';
   if (i === 0) return 'good';
-  return i === options.length - 1 ? 'bad' : 'fair';
+  return i === ranked.length - 1 ? 'bad' : 'fair';
 }
 
 /** WCAG 2 contrast ratio of two `#rrggbb` colours. */

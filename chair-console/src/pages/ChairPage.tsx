@@ -1,10 +1,14 @@
 import { useEffect, useState } from 'react';
-import { NAMESPACES, type VoteResultReply } from '@hall/shared';
+import { NAMESPACES, seedProfile, type HandCountsReply, type VoteResultReply } from '@hall/shared';
 import { AgendaList } from '../components/AgendaList';
 import { AttendancePanel } from '../components/AttendancePanel';
 import { BusHealth } from '../components/BusHealth';
 import { ConnectionBanner } from '../components/ConnectionBanner';
-import { OpenVoteForm } from '../components/OpenVoteForm';
+import { OpenVoteForm, type OpenVoteRequest } from '../components/OpenVoteForm';
+import { AbandonVote } from '../components/AbandonVote';
+import { HandCountsPanel } from '../components/HandCountsPanel';
+import { MethodNote } from '../components/MethodNote';
+import { SeriesPosition } from '../components/series/SeriesPosition';
 import { PendingCorrections } from '../components/PendingCorrections';
 import { ResultView, type ResultLike } from '../components/ResultView';
 import { SeatMap } from '../components/SeatMap';
@@ -21,12 +25,18 @@ import './chair.css';
  * Everything comes from the push (a reload shows the same page): while a vote is open, the seats
  * that have not pressed; once closed, the result with its 依据 and 宣读稿 at the top.
  */
-export function ChairPage({ token }: { token: string }) {
+export function ChairPage({ token, username }: { token: string; username?: string }) {
   const { t } = useI18n();
   const live = useLive(NAMESPACES.chair, token);
   const [terminalSeats, setTerminalSeats] = useState<string[]>([]);
   const [closed, setClosed] = useState<ResultLike | null>(null);
   const { error, act } = useAction();
+  // Issue 14: what the chair last opened (a retake by hand reuses its item and profile), and the
+  // hand counts of an open paper or hands vote (close is offered once they are confirmed).
+  const [lastOpened, setLastOpened] = useState<{ voteId: number; req: OpenVoteRequest } | null>(
+    null,
+  );
+  const [handCounts, setHandCounts] = useState<HandCountsReply | null>(null);
   // The sitting, its agenda and the seat map come with the push alone: nothing is re-fetched.
   const session = live.sitting?.session ?? null;
   const seats = live.sitting?.seats ?? [];
@@ -51,13 +61,36 @@ export function ChairPage({ token }: { token: string }) {
   useEffect(() => {
     if (shownId !== null) window.scrollTo?.({ top: 0 });
   }, [shownId]);
+  const byHand = vote?.method === 'paper' || vote?.method === 'hands';
+  const mayClose = !byHand || (handCounts?.voteId === vote?.voteId && !!handCounts?.confirmedBy);
+  const opened = lastOpened && lastOpened.voteId === vote?.voteId ? lastOpened.req : null;
+  const openedProfile = typeof opened?.profile === 'string' ? opened.profile : undefined;
+  const countOptions = openedProfile
+    ? seedProfile(openedProfile)?.optionSet.options.map((o) => ({ key: o.key, label: o.label }))
+    : undefined;
   const openForm = (
     <OpenVoteForm
+      key={state === 'abandoned' ? `retake-${vote?.voteId}` : 'open'}
       items={session?.items ?? []}
       disabled={!live.connected}
+      token={token}
+      initialProfile={
+        typeof lastOpened?.req.profile === 'string' ? lastOpened.req.profile : undefined
+      }
+      retake={
+        state === 'abandoned' && vote?.voteId != null
+          ? {
+              voteId: vote.voteId,
+              title: vote.title ?? '',
+              ...(opened?.itemId ? { itemId: opened.itemId } : {}),
+              ...(openedProfile ? { profile: openedProfile } : {}),
+            }
+          : null
+      }
       onOpen={async (req) => {
         setClosed(null);
-        await endpoints.openVote(token, req);
+        const { voteId } = await endpoints.openVote(token, req);
+        setLastOpened({ voteId, req });
       }}
     />
   );
@@ -67,6 +100,9 @@ export function ChairPage({ token }: { token: string }) {
       <ConnectionBanner connected={live.connected} />
       {shownResult ? (
         <div className="chair-result" data-testid="chair-result">
+          <p className="vote-method">
+            <MethodNote method={vote?.method} testId="result-method" />
+          </p>
           <ResultView
             result={shownResult}
             actions={
@@ -133,16 +169,46 @@ export function ChairPage({ token }: { token: string }) {
           ) : (
             openForm
           )}
+          {vote?.series ? (
+            <SeriesPosition
+              token={token}
+              series={vote.series}
+              state={state}
+              onNext={() => setClosed(null)}
+            />
+          ) : null}
+          {vote && vote.voteId !== null ? (
+            <p className="vote-method">
+              <MethodNote method={vote.method} />
+            </p>
+          ) : null}
           <VoteProgress vote={vote} seats={seats} />
+          {state === 'open' && vote && byHand ? (
+            <HandCountsPanel
+              token={token}
+              vote={vote}
+              mode="confirm"
+              username={username}
+              options={countOptions}
+              onCounts={setHandCounts}
+            />
+          ) : null}
           {state === 'open' ? (
             <div className="actions">
-              <button
-                type="button"
-                className="primary"
-                onClick={act(async () => setClosed(shown(await endpoints.closeVote(token))))}
-              >
-                {t('closeVote')}
-              </button>
+              {mayClose ? (
+                <button
+                  type="button"
+                  className="primary"
+                  onClick={act(async () => setClosed(shown(await endpoints.closeVote(token))))}
+                >
+                  {t('closeVote')}
+                </button>
+              ) : (
+                <span className="muted" data-testid="close-waits">
+                  {t('handCountsWaitConfirm')}
+                </span>
+              )}
+              <AbandonVote token={token} />
             </div>
           ) : null}
           <SeatMap seats={seats} terminalSeats={terminalSeats} />

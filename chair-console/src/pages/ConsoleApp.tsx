@@ -8,19 +8,31 @@ import { LoginPage, type Auth } from './LoginPage';
 import { SecretariatPage } from './SecretariatPage';
 import { TechnicianPage } from './TechnicianPage';
 import { RosterPage } from './RosterPage';
+import { SeriesPage } from './SeriesPage';
 import { UsersPage } from './UsersPage';
+import { ProfilesPage } from './ProfilesPage';
 
 const STORAGE_KEY = 'hall.auth';
 
 /** Which pages a role may open; the server checks every call again. */
 const PAGES: Record<string, StringKey[]> = {
-  chair: ['chair', 'secretariat', 'history', 'followUpPage'],
-  secretariat: ['secretariat', 'rosterPage', 'history', 'followUpPage', 'users'],
+  chair: ['chair', 'seriesPage', 'secretariat', 'history', 'followUpPage'],
+  secretariat: [
+    'secretariat',
+    'seriesPage',
+    'rosterPage',
+    'profilesPage',
+    'history',
+    'followUpPage',
+    'users',
+  ],
   technician: ['technician'],
   operator: [
     'chair',
+    'seriesPage',
     'secretariat',
     'rosterPage',
+    'profilesPage',
     'history',
     'followUpPage',
     'technician',
@@ -135,13 +147,15 @@ function Console({
         </p>
       ) : null}
       <main>
-        {current === 'chair' ? <ChairPage token={auth.token} /> : null}
+        {current === 'chair' ? <ChairPage token={auth.token} username={auth.username} /> : null}
+        {current === 'seriesPage' ? <SeriesPage token={auth.token} role={auth.role} /> : null}
         {current === 'secretariat' ? <SecretariatPage token={auth.token} /> : null}
         {current === 'technician' ? <TechnicianPage token={auth.token} /> : null}
         {current === 'history' ? <HistoryPage token={auth.token} role={auth.role} /> : null}
         {current === 'followUpPage' ? <FollowUpPage token={auth.token} role={auth.role} /> : null}
         {current === 'users' ? <UsersPage token={auth.token} /> : null}
         {current === 'rosterPage' ? <RosterPage token={auth.token} /> : null}
+        {current === 'profilesPage' ? <ProfilesPage token={auth.token} /> : null}
       </main>
     </div>
   );

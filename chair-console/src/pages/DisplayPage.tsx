@@ -2,7 +2,7 @@ import { NAMESPACES } from '@hall/shared';
 import { ConnectionBanner } from '../components/ConnectionBanner';
 import { Bi } from '../components/display/Bilingual';
 import { DisplayResult, DisplaySeal } from '../components/display/DisplayResult';
-import { DisplayIdle, DisplayVote } from '../components/display/DisplayVote';
+import { DisplayAbandoned, DisplayIdle, DisplayVote } from '../components/display/DisplayVote';
 import { DISPLAY_STRINGS as S } from '../lib/display-strings';
 import { useI18n } from '../lib/i18n';
 import { useLive } from '../lib/live';
@@ -14,6 +14,8 @@ import './display.css';
  * while a vote is open the item, 请按键表决, the press count and the time left; after the
  * announcement the outcome in its own colour with every figure and the 依据 line; between votes
  * the next item. Nothing of a result before it is announced: the `/display` namespace sends none.
+ * Issue 14: any profile (the words come with the result), how the ballots are taken (a paper or
+ * hands vote shows 人工计票中, no press count), the series line, and an abandoned vote.
  */
 export function DisplayPage() {
   const { t } = useI18n();
@@ -27,8 +29,10 @@ export function DisplayPage() {
   const body =
     vote && (vote.state === 'open' || vote.state === 'closed') ? (
       <DisplayVote vote={vote} />
+    ) : vote?.state === 'abandoned' ? (
+      <DisplayAbandoned vote={vote} />
     ) : announced ? (
-      <DisplayResult result={announced} />
+      <DisplayResult result={announced} series={vote?.series ?? null} />
     ) : (
       <DisplayIdle nextItem={nextItem} />
     );

@@ -1,6 +1,6 @@
 import { errorText } from '../lib/api';
 import { useEffect, useState } from 'react';
-import type { OrganHistory } from '@hall/shared';
+import type { OrganHistory, SealedRecord } from '@hall/shared';
 import { HistoryShareChart, HistoryTable } from '../components/HistoryOverview';
 import { endpoints } from '../lib/endpoints';
 import { useI18n } from '../lib/i18n';
@@ -9,6 +9,7 @@ import { ProfileOptions } from '../components/ProfileOptions';
 import { CorrectionForm } from '../components/CorrectionForm';
 import { Dialog } from '../components/Dialog';
 import { fill } from '../lib/secretariat-strings';
+import { MethodNote, RetakeNote } from '../components/MethodNote';
 
 /**
  * Evaluations per reporting organ: 纵向 (one organ over time, a row of results) and 横向 (the
@@ -24,6 +25,14 @@ export function HistoryPage({ token, role }: { token: string; role?: string }) {
   // Issue 13: the secretariat proposes a correction of a record from its entry.
   const [correcting, setCorrecting] = useState<number | null>(null);
   const canPropose = role === undefined || role === 'secretariat' || role === 'operator';
+  // Issue 14: how each record's ballots were taken, and the vote it retakes (from the records).
+  const [sealed, setSealed] = useState<Map<number, SealedRecord>>(new Map());
+  useEffect(() => {
+    endpoints.records(token).then(
+      (r) => setSealed(new Map(r.records.map((x) => [x.seq, x]))),
+      () => undefined,
+    );
+  }, [token]);
 
   useEffect(() => {
     endpoints
@@ -100,6 +109,13 @@ export function HistoryPage({ token, role }: { token: string; role?: string }) {
                   {e.year} · {t('record')} {e.seq}
                 </span>
                 <span className="what">{e.title}</span>
+                {sealed.has(e.seq) ? (
+                  <MethodNote
+                    method={sealed.get(e.seq)!.method}
+                    testId={`history-method-${e.seq}`}
+                  />
+                ) : null}
+                <RetakeNote retakes={sealed.get(e.seq)?.retakes} />
                 <strong>
                   {e.outcomeLabel}
                   {e.correctsSeq != null ? t('corrected') : ''}

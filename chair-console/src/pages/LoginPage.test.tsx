@@ -22,7 +22,7 @@ describe('LoginPage', () => {
     const onLogin = vi.fn();
     renderIn(<LoginPage onLogin={onLogin} />);
     await logIn(userEvent.setup());
-    expect(onLogin).toHaveBeenCalledWith({ token: 't1', role: 'chair' });
+    expect(onLogin).toHaveBeenCalledWith({ token: 't1', role: 'chair', username: 'chair' });
   });
 
   it('asks for a new password first when the server says mustChangePassword', async () => {
@@ -55,7 +55,7 @@ describe('LoginPage', () => {
     await user.clear(repeat);
     await user.type(repeat, 'a-good-new-password');
     await user.click(button);
-    expect(onLogin).toHaveBeenCalledWith({ token: 't2', role: 'secretariat' });
+    expect(onLogin).toHaveBeenCalledWith({ token: 't2', role: 'secretariat', username: 'chair' });
     const call = fetch.mock.calls.find(([url]) => url === '/api/auth/password')!;
     expect(JSON.parse(call[1]!.body as string)).toEqual({
       oldPassword: 'initial-pass',

@@ -6,6 +6,8 @@ import { endpoints } from '../lib/endpoints';
 export interface Auth {
   token: string;
   role: string;
+  /** Issue 14: who is logged in (a chair does not confirm the hand counts they entered). */
+  username?: string;
 }
 
 /** Minimum length of a new password (the server checks it again: shared ChangePasswordBody). */
@@ -27,7 +29,7 @@ export function LoginPage({ onLogin }: { onLogin: (auth: Auth) => void }) {
     setError(null);
     try {
       const reply = await endpoints.login(username, password);
-      const auth = { token: reply.token, role: reply.role };
+      const auth = { token: reply.token, role: reply.role, username };
       if (reply.mustChangePassword) setPending(auth);
       else onLogin(auth);
     } catch (err) {

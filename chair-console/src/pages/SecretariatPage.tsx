@@ -9,6 +9,9 @@ import { AgendaList } from '../components/AgendaList';
 import { ConnectionBanner } from '../components/ConnectionBanner';
 import { ManualAttendanceForm } from '../components/ManualAttendanceForm';
 import { KeyFingerprint } from '../components/KeyFingerprint';
+import { EvaluatorsPanel } from '../components/EvaluatorsPanel';
+import { HandCountsPanel } from '../components/HandCountsPanel';
+import { MethodNote, RetakeNote } from '../components/MethodNote';
 import { fileToBase64, errorText } from '../lib/api';
 import { endpoints, type Session } from '../lib/endpoints';
 import { useI18n } from '../lib/i18n';
@@ -24,6 +27,7 @@ export function SecretariatPage({ token }: { token: string }) {
   const [proposals, setProposals] = useState<CorrectionProposal[]>([]);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [sessionTitle, setSessionTitle] = useState('');
+  const [sessionKind, setSessionKind] = useState<'committee' | 'evaluation'>('committee');
   const [itemTitle, setItemTitle] = useState('');
   const [organ, setOrgan] = useState('');
 
@@ -90,7 +94,7 @@ export function SecretariatPage({ token }: { token: string }) {
             e.preventDefault();
             void run(
               async () =>
-                `${t('sessionStart')}：${(await endpoints.startSession(token, sessionTitle)).sessionId}`,
+                `${t('sessionStart')}：${(await endpoints.startSession(token, sessionTitle, sessionKind === 'evaluation' ? 'evaluation' : undefined)).sessionId}`,
             );
           }}
         >
@@ -101,6 +105,17 @@ export function SecretariatPage({ token }: { token: string }) {
               onChange={(e) => setSessionTitle(e.target.value)}
               name="sessionTitle"
             />
+          </label>
+          <label>
+            {t('sessionKind')}
+            <select
+              name="sessionKind"
+              value={sessionKind}
+              onChange={(e) => setSessionKind(e.target.value as 'committee' | 'evaluation')}
+            >
+              <option value="committee">{t('sessionKindCommittee')}</option>
+              <option value="evaluation">{t('sessionKindEvaluation')}</option>
+            </select>
           </label>
           <button type="submit" disabled={!sessionTitle.trim()}>
             {t('sessionStart')}
@@ -140,6 +155,16 @@ export function SecretariatPage({ token }: { token: string }) {
           <p className="muted">{t('noSession')}</p>
         )}
       </section>
+      {session?.kind === 'evaluation' ? <EvaluatorsPanel token={token} /> : null}
+      {live.vote?.state === 'open' &&
+      (live.vote.method === 'paper' || live.vote.method === 'hands') ? (
+        <>
+          <p className="vote-method">
+            {live.vote.title} <MethodNote method={live.vote.method} />
+          </p>
+          <HandCountsPanel token={token} vote={live.vote} mode="enter" />
+        </>
+      ) : null}
       <ManualAttendanceForm token={token} refreshKey={live.attendance} />
       <section className="panel" aria-label={t('corrections')}>
         <h2>{t('corrections')}</h2>
@@ -228,7 +253,8 @@ export function SecretariatPage({ token }: { token: string }) {
               {results.map((r) => (
                 <tr key={r.seq} data-testid={`record-row-${r.seq}`}>
                   <td>
-                    {r.title}
+                    {r.title} <MethodNote method={r.method} testId={`record-method-${r.seq}`} />
+                    <RetakeNote retakes={r.retakes} />
                     {r.corrects ? (
                       <small className="correction-note">
                         {pick(

@@ -23,6 +23,7 @@ export async function simulatedBus(bus: BusConfig, seed = 1): Promise<SimulatedB
     const sim = new ModbusBusSim({
       addresses: parseAddresses(bus.addresses, MAX_ADDRESS['modbus-rtu']),
       seed,
+      ...(bus.keys ? { keys: bus.keys } : {}),
     });
     sim.attach(device);
     return { kind: 'modbus-rtu', driver, sim, line };
@@ -30,6 +31,7 @@ export async function simulatedBus(bus: BusConfig, seed = 1): Promise<SimulatedB
   const sim = new WirelessBaseSim({
     keypads: parseAddresses(bus.addresses, MAX_ADDRESS['wireless-base']),
     seed,
+    ...(bus.keys ? { keys: bus.keys } : {}),
   });
   sim.attach(device);
   return { kind: 'wireless-base', driver, sim, line };

@@ -60,6 +60,8 @@ export class WirelessBaseSim {
     private readonly options: {
       keypads: readonly number[];
       seed?: number;
+      /** Keys per keypad, reported in `$HELLO` (SEAT-PROTOCOLS.md §2); default 3. */
+      keys?: 3 | 5;
       statIntervalMs?: number;
     },
   ) {
@@ -141,7 +143,7 @@ export class WirelessBaseSim {
       t: 'HELLO',
       model: 'WB-1',
       firmware: '2.1',
-      keys: 3,
+      keys: this.options.keys ?? 3,
       capacity: CAPACITY,
       boot: this.bootHex,
     });

@@ -5,7 +5,18 @@ import type { RosterService } from '../roster/roster-service';
 import type { SessionService } from '../sessions/session-service';
 import { AttendanceNotesStore, type AttendanceNoteRow } from './attendance-notes-store';
 import { AttendanceStore } from './attendance-store';
-import { quorumMet } from './quorum';
+import type { Text } from '@hall/shared';
+import { quorumMet, quorumNotMet, quorumRule } from './quorum';
+
+/**
+ * Issue 14: an evaluation meeting (seed 第二篇) has no committee quorum (the 议事规则 quorum is
+ * the committee's, DOMAIN.md §3): the meeting issues one ballot to each evaluator present
+ * (发放). A vote needs at least one evaluator present; nothing else is asked.
+ */
+export const EVALUATION_RULE: Text = {
+  zh: '评议会议：向到会的评议人员发放选票（至少一人到会）',
+  en: 'evaluation meeting: one ballot to each evaluator present (at least one present)',
+};
 
 export interface AttendanceSummary {
   sessionId: number | null;
@@ -152,7 +163,23 @@ export class AttendanceService {
       members,
       present,
       observersPresent,
-      quorumMet: quorumMet(this.config.quorum, present, members),
+      quorumMet: this.roster.invited
+        ? present > 0
+        : quorumMet(this.config.quorum, present, members),
     };
+  }
+
+  /** The rule a vote's opening needs (the quorum, or an evaluation meeting's EVALUATION_RULE). */
+  quorumRule(): Text {
+    return this.roster.invited ? EVALUATION_RULE : quorumRule(this.config.quorum);
+  }
+
+  /** Why a vote cannot open now (the summary's `quorumMet` is false), one line, Chinese first. */
+  quorumNotMetReason(): string {
+    const a = this.summary();
+    if (this.roster.invited) {
+      return `评议会议尚无评议人员到会（评议人员 ${a.members} 人，到会 ${a.present} 人），无法发放选票 / no evaluator of the meeting is present (${a.present} of ${a.members}): no ballot can be issued`;
+    }
+    return quorumNotMet(this.config.quorum, a.present, a.members);
   }
 }

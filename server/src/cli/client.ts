@@ -78,7 +78,7 @@ const CERT_CODES =
 export async function callServer<T>(
   args: ParsedArgs,
   io: CliIo,
-  method: 'GET' | 'POST' | 'PATCH',
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT',
   route: string,
   body?: unknown,
 ): Promise<T> {
@@ -102,7 +102,7 @@ export class RawBody {
 export async function callServerBytes(
   args: ParsedArgs,
   io: CliIo,
-  method: 'GET' | 'POST' | 'PATCH',
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT',
   route: string,
   body?: unknown,
 ): Promise<Reply> {

@@ -3,15 +3,16 @@ import type { HallConfig } from './hall-config';
 import { validateHallConfig } from './hall-config';
 
 /**
- * The built-in demo hall (CONTRACT.md §2: no HALL_CONFIG): two simulated buses (a wired modbus-rtu bus A and a wireless base W, real protocols over in-process lines), 70 seats, a
+ * The built-in demo hall (CONTRACT.md §2: no HALL_CONFIG): two simulated buses (a wired modbus-rtu bus A and a wireless base W, real protocols over in-process lines, five-key units), 70 seats, a
  * roster of 60 members and 4 observers with Chinese names.
  */
 export function demoHallConfig(): HallConfig {
   return validateHallConfig({
     hall: '演示会议厅',
     buses: [
-      { id: 'A', driver: 'modbus-rtu', simulated: true, addresses: '1-40' },
-      { id: 'W', driver: 'wireless-base', simulated: true, addresses: '1-30' },
+      // Five-key units, so the demo can also run profiles of 4 or 5 options (issue 14).
+      { id: 'A', driver: 'modbus-rtu', simulated: true, addresses: '1-40', keys: 5 },
+      { id: 'W', driver: 'wireless-base', simulated: true, addresses: '1-30', keys: 5 },
     ],
   });
 }

@@ -2,6 +2,7 @@ import type { Db } from './open-db';
 import { baselineMigration } from './migrations/002-baseline';
 import { accountsMigration } from './migrations/003-accounts';
 import { attendanceReasonsMigration } from './migrations/004-attendance-reasons';
+import { evaluationFormsMigration } from './migrations/005-evaluation-forms';
 
 /**
  * The hall database's schema versions (issue 12 "Operations"): `PRAGMA user_version` is the
@@ -28,6 +29,7 @@ export const MIGRATIONS: readonly Migration[] = [
   baselineMigration,
   accountsMigration,
   attendanceReasonsMigration,
+  evaluationFormsMigration,
 ];
 
 /** The newest schema version this program knows: a fresh file is created at it. */

@@ -11,6 +11,8 @@ export interface HardwareLog {
 interface Bus {
   driver: BusDriver;
   seats: string[];
+  /** The bus config's `keys` (hall-config.ts BusConfigSchema): what its seats have unless told. */
+  keys: number | undefined;
   up: boolean;
   reason: string | null;
   history: LineHistory;
@@ -25,6 +27,8 @@ interface Bus {
 export class HallHardware {
   private readonly buses = new Map<string, Bus>();
   private readonly online = new Set<string>();
+  /** Each seat's key count as its unit last reported it (`seat-online` `keys`). */
+  private readonly reportedKeys = new Map<string, number>();
   private onKey: (e: KeyEvent) => void = () => {};
   private onHealth: () => void = () => {};
   private onUnitReset: (seat: string) => void = () => {};
@@ -33,13 +37,14 @@ export class HallHardware {
   private offs: (() => void)[] = [];
 
   constructor(
-    drivers: readonly { driver: BusDriver; seats: string[] }[],
+    drivers: readonly { driver: BusDriver; seats: string[]; keys?: number | undefined }[],
     private readonly log: HardwareLog,
   ) {
     for (const d of drivers) {
       this.buses.set(d.driver.busId, {
         driver: d.driver,
         seats: d.seats,
+        keys: d.keys,
         up: false,
         reason: null,
         history: new LineHistory(),
@@ -120,6 +125,7 @@ export class HallHardware {
         return;
       case 'seat-online':
         this.online.add(e.seat);
+        if (isKeyCount(e.keys)) this.reportedKeys.set(e.seat, e.keys);
         break;
       case 'seat-offline':
         this.online.delete(e.seat);
@@ -164,6 +170,15 @@ export class HallHardware {
   }
 
   /**
+   * How many keys the seat's unit has (issue 14: a 3-key seat serves at most 3 options): as the
+   * unit last reported it (modbus UNIT_INFO, wireless `$HELLO`), else its bus's configured
+   * `keys`, else undefined (votes/seat-keys.ts counts an unknown seat as the fewest, 3).
+   */
+  keysOf(seat: string): number | undefined {
+    return this.reportedKeys.get(seat) ?? this.buses.get(parseSeatId(seat).bus)?.keys;
+  }
+
+  /**
    * The health of every line: the driver's counters typed (line-health.ts) beside the raw
    * `stats`; with `detail` (the technician), the seats of each line that are silent or reset.
    */
@@ -195,4 +210,9 @@ export class HallHardware {
       offline: detail ? all.filter((s) => !this.online.has(s)) : [],
     };
   }
+}
+
+/** A key count a unit can have (SEAT-PROTOCOLS.md: keys 1-5); anything else is not believed. */
+function isKeyCount(keys: number | undefined): keys is number {
+  return keys !== undefined && Number.isInteger(keys) && keys >= 1 && keys <= 5;
 }

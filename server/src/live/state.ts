@@ -6,6 +6,7 @@ import {
   type AttendancePayload,
   type HardwarePayload,
   type ResultCorrection,
+  type ResultLabels,
   type ResultPayload,
   type Role,
   type SealedRecord,
@@ -14,9 +15,9 @@ import {
 } from '@hall/shared';
 import { canonicalHash } from '../records/canonical';
 import { correctionOf } from '../records/current';
-import { quorumRule } from '../attendance/quorum';
 import type { Hall } from '../hall';
 import type { ResultJson } from '../votes/result-document';
+import type { VoteMethod } from '../votes/vote-store';
 import { votePayload } from './vote-state';
 
 export { notPressedSeats, voteClass, votePayload } from './vote-state';
@@ -24,40 +25,59 @@ export { notPressedSeats, voteClass, votePayload } from './vote-state';
 /** 应到 / 实到 / observers / quorum: the same for every role. */
 export function attendancePayload(hall: Hall): AttendancePayload {
   const a = hall.attendance.summary();
-  return { ...a, quorumRule: quorumRule(hall.config.quorum) };
+  return { ...a, quorumRule: hall.attendance.quorumRule() };
 }
 
 /** The figures every screen shows; the profile named by its id. */
 type Figures = Omit<
   ResultPayload,
-  'profile' | 'announcedAt' | 'record' | 'correction' | 'chainHead'
+  'profile' | 'announcedAt' | 'record' | 'correction' | 'chainHead' | 'labels' | 'method'
 >;
+
+/**
+ * Issue 14: the words of the profile a result was decided under (the secretariat's own profiles
+ * too): its options in order and its outcomes best first with `passed`, so every screen shows
+ * them from the result alone. Nothing here depends on any ballot.
+ */
+export function resultLabels(profile: Profile): ResultLabels {
+  const excluded = new Set(profile.excludeFromBase ?? []);
+  return {
+    options: profile.optionSet.options.map((o) => ({
+      key: o.key,
+      label: o.label,
+      ...(excluded.has(o.key) ? { excluded: true } : {}),
+    })),
+    outcomes: profile.outcomes.map((o) => ({ id: o.id, label: o.label, passed: o.passed })),
+  };
+}
 
 function payload(
   r: Figures,
-  profile: string,
+  profile: Profile,
   announcedAt: string | null,
-  marks: Pick<ResultPayload, 'record' | 'correction' | 'chainHead'>,
+  marks: Pick<ResultPayload, 'record' | 'correction' | 'chainHead' | 'method'>,
 ): ResultPayload {
   return {
     voteId: r.voteId,
     title: r.title,
-    profile,
+    profile: profile.id,
     outcome: r.outcome,
     ...tallyFigures(r),
     openedAt: r.openedAt,
     closedAt: r.closedAt,
     announcedAt,
+    labels: resultLabels(profile),
     ...marks,
   };
 }
 
 /** A closed, not yet announced result (chair and secretariat only). */
-const toPayload = (hall: Hall, r: ResultJson) =>
-  payload(r, r.profile, r.announcedAt ?? null, {
+const toPayload = (hall: Hall, r: ResultJson, profile: Profile, method: VoteMethod) =>
+  payload(r, profile, r.announcedAt ?? null, {
     record: null,
     correction: null,
     chainHead: hall.records.chainHead(),
+    method,
   });
 
 /** What a corrected record shows beside its figures: what it replaces, why, who (issue 10). */
@@ -82,10 +102,12 @@ export function resultCorrection(
  * seq and short hash, the correction it is (if it is one), and the chain's latest record.
  */
 const recordPayload = (hall: Hall, r: SealedRecord): ResultPayload => ({
-  ...payload(r, r.profile.id, r.announcedAt, {
+  ...payload(r, r.profile, r.announcedAt, {
     record: { seq: r.seq, hash: shortHash(canonicalHash(r)) },
     correction: r.corrects ? resultCorrection(r, hall.records.all()) : null,
     chainHead: hall.records.chainHead(),
+    // Records sealed before issue 14 have no method: they were keypads (CONTRACT.md §5).
+    method: r.method ?? 'keypads',
   }),
   // 依据: public once announced (the hall display shows how the rule decided, issue 13).
   explanation: r.explanation,
@@ -114,10 +136,11 @@ export function resultPayload(hall: Hall, role: Role): ResultPayload | null {
         announcementText: announcementText(record),
       });
     }
-    if (row.state === 'open') return null;
+    // Open: nothing yet; abandoned (issue 14): never decided, so no result to show.
+    if (row.state === 'open' || row.state === 'abandoned') return null;
     const result = hall.votes.result(id);
     const profile = JSON.parse(row.profile_json) as Profile;
-    return detailed(toPayload(hall, result), result, {
+    return detailed(toPayload(hall, result, profile, row.method), result, {
       announcementText: announcementText({ ...result, profile }),
     });
   }

@@ -71,7 +71,7 @@ describe('the seats not pressed (issue 13)', () => {
     let sorts = 0;
     const pressed = new Set(seats.filter((_, i) => i % 3 === 0));
     const hall = {
-      votes: { current: { pressed } },
+      votes: { current: { pressed }, keypadVote: { pressed } },
       roster: {
         all: () => roster,
         memberSeats: () => {

@@ -1,6 +1,8 @@
 import { parseSeatId, type Role, type VotePayload } from '@hall/shared';
 import type { Hall } from '../hall';
+import { seriesLinkOf } from '../series/series-link';
 import { nextAgendaItem } from '../sessions/next-item-store';
+import type { VoteRow } from '../votes/vote-store';
 
 /**
  * Roles of one class see the same votePayload: the chair and the secretariat also see which
@@ -38,7 +40,7 @@ function memberSeatsInOrder(hall: Hall): readonly string[] {
  * seat; built once per push (server/src/live/coalesce.ts).
  */
 export function notPressedSeats(hall: Hall): string[] | null {
-  const open = hall.votes.current;
+  const open = hall.votes.keypadVote; // a paper or hands vote has no seat to wait for (issue 14)
   if (!open) return null;
   return memberSeatsInOrder(hall).filter((s) => !open.pressed.has(s));
 }
@@ -49,6 +51,26 @@ function sittingLine(hall: Hall): Pick<VotePayload, 'sitting' | 'nextItem'> {
   if (!session) return { sitting: null, nextItem: null };
   const next = nextAgendaItem(hall.db, session.sessionId);
   return { sitting: session.title, nextItem: next ? `${next.organ}：${next.title}` : null };
+}
+
+/**
+ * Issue 14: how the vote's ballots are taken, and the series it is a subject of (第 3 / 34 项：
+ * 张三), for every screen. Neither says anything about any ballot.
+ */
+function formLine(hall: Hall, row: VoteRow): Pick<VotePayload, 'method' | 'series'> {
+  const link = seriesLinkOf(hall.db, row);
+  return {
+    method: row.method,
+    series: link
+      ? {
+          seriesId: link.seriesId,
+          title: link.title,
+          index: link.index,
+          count: link.count,
+          subject: link.subject,
+        }
+      : null,
+  };
 }
 
 /**
@@ -79,14 +101,19 @@ export function votePayload(hall: Hall, role: Role): VotePayload {
     hall.votes.current?.voteId === row.vote_id
       ? notPressedSeats(hall)
       : null;
+  // A hand-counted vote's total is the secretariat's entry, not yet confirmed while it is open:
+  // only the chair and secretariat see it before the result (issue 14).
+  const shownPressed =
+    row.method !== 'keypads' && row.state === 'open' && voteClass(role) !== 'seats' ? 0 : pressed;
   return {
     voteId: row.vote_id,
     title: row.title,
     state: row.state,
     present,
-    pressed,
+    pressed: shownPressed,
     openedAt: row.opened_at,
     closesAt: row.closes_at,
+    ...formLine(hall, row),
     ...line,
     ...(waiting ? { notPressed: waiting } : {}),
   };

@@ -1,4 +1,5 @@
 import {
+  INVITED_BASE_WORDS,
   isDomainError,
   SEED_PROFILES,
   seedProfile,
@@ -81,12 +82,16 @@ export function checkCorrection(
   }
   let result: TallyResult;
   try {
-    result = tally(profile, {
-      members: input.members,
-      present: input.present,
-      counts: input.counts,
-      invalid: input.invalid,
-    });
+    result = tally(
+      profile,
+      {
+        members: input.members,
+        present: input.present,
+        counts: input.counts,
+        invalid: input.invalid,
+      },
+      original.roster === 'invited' ? { baseWords: INVITED_BASE_WORDS } : {},
+    );
   } catch (e) {
     if (isDomainError(e)) throw invalid(e.code, e.message);
     throw e;
@@ -132,5 +137,22 @@ export function checkCorrection(
     corrects: { seq: original.seq, hash: canonicalHash(original), reason },
     // A corrected re-evaluation still answers the record whose follow-up required it.
     reevaluates: original.reevaluates,
+    ...carriedForm(original),
+  };
+}
+
+/**
+ * What a correction never changes (issue 14): how the ballots were taken, whose roster made up
+ * the base, the series and the abandoned vote it retakes. A record sealed before issue 14 has
+ * no `method` or `roster`: it was taken on the keypads, by the committee.
+ */
+export function carriedForm(
+  original: SealedRecord,
+): Pick<RecordBody, 'method' | 'roster' | 'series' | 'retakes'> {
+  return {
+    method: original.method ?? 'keypads',
+    roster: original.roster ?? 'committee',
+    ...(original.series ? { series: original.series } : {}),
+    ...(original.retakes ? { retakes: original.retakes } : {}),
   };
 }

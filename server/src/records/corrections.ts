@@ -7,6 +7,22 @@ import { checkCorrection } from './correction-check';
 import type { RecordStore } from './record-store';
 import type { VoteFactsSource } from './vote-facts-store';
 
+/**
+ * The two-person rule (issue 10; issue 14 reuses it for hand counts, votes/hand-counts.ts): the
+ * second person is not the first, nor someone whose account, role or password the first issued
+ * (`users.issued_by`, auth/account-service.ts), or one secretariat user could make a chair
+ * account and be both people. Null when `by` may act as the second person.
+ */
+export function secondPersonProblem(
+  first: string,
+  by: string,
+  byIssuedBy: string | null,
+): 'same-person' | 'issued-by-first' | null {
+  if (first === by) return 'same-person';
+  if (byIssuedBy !== null && byIssuedBy === first) return 'issued-by-first';
+  return null;
+}
+
 /** What corrections need of the record chain (RecordService). */
 export interface CorrectionChain {
   /** The record `seq` if it is its vote's latest; a refusal naming the correction otherwise. */
@@ -92,13 +108,14 @@ export class Corrections {
   confirm(id: number, by: string, byIssuedBy: string | null = null): SealedRecord {
     return this.db.transaction(() => {
       const p = this.requirePending(id);
-      if (p.proposedBy === by) {
+      const problem = secondPersonProblem(p.proposedBy, by, byIssuedBy);
+      if (problem === 'same-person') {
         throw refuse(
           'CORRECTION_SAME_PERSON',
           `更正须由另一人确认：${by} 提议了更正 ${id}，不能自行确认 / a correction needs a second person: ${by} proposed correction ${id} and cannot confirm it`,
         );
       }
-      if (byIssuedBy !== null && p.proposedBy === byIssuedBy) {
+      if (problem === 'issued-by-first') {
         throw refuse(
           'CORRECTION_NOT_INDEPENDENT',
           `更正须由独立的第二人确认：${by} 的账户（或角色、密码）由提议人 ${p.proposedBy} 设立，不能确认更正 ${id} / a correction needs an independent second person: ${by}'s account, role or password was issued by the proposer ${p.proposedBy}, so ${by} cannot confirm correction ${id}`,

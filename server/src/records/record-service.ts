@@ -6,6 +6,10 @@ import {
   type FollowUpItem,
   type OrganHistory,
   type RecordBody,
+  type RetakeLink,
+  type SeriesLink,
+  type VoteMethod,
+  type VoterRoster,
   type SealedRecord,
   type TallyResult,
 } from '@hall/shared';
@@ -34,6 +38,11 @@ export interface AnnouncedVote {
   openedAt: string;
   closedAt: string;
   announcedAt: string;
+  /** Issue 14: how the ballots were taken, whose roster, the series, the vote it retakes. */
+  method: VoteMethod;
+  roster: VoterRoster;
+  series?: SeriesLink;
+  retakes?: RetakeLink;
 }
 
 /**
@@ -94,6 +103,10 @@ export class RecordService {
       announcedAt: v.announcedAt,
       corrects: null,
       reevaluates: v.itemId === null ? null : this.store.itemLink(v.itemId),
+      method: v.method,
+      roster: v.roster,
+      ...(v.series ? { series: v.series } : {}),
+      ...(v.retakes ? { retakes: v.retakes } : {}),
     });
   }
 

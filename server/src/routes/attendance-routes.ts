@@ -6,7 +6,6 @@ import {
   MarkAttendanceBody,
 } from '@hall/shared';
 import type { FastifyInstance } from 'fastify';
-import { quorumRule } from '../attendance/quorum';
 import { typed, type RouteContext } from './types';
 
 export async function attendanceRoutes(app: FastifyInstance, ctx: RouteContext) {
@@ -57,7 +56,7 @@ export async function attendanceRoutes(app: FastifyInstance, ctx: RouteContext) 
     },
     async () => ({
       ...ctx.hall.attendanceSummary(),
-      quorumRule: quorumRule(ctx.hall.config.quorum),
+      quorumRule: ctx.hall.attendance.quorumRule(),
     }),
   );
   r.post(

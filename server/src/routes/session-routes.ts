@@ -18,12 +18,13 @@ export async function sessionRoutes(app: FastifyInstance, ctx: RouteContext) {
       config: { roles: ['secretariat'] },
       schema: {
         tags: ['sessions'],
-        summary: 'Start a sitting; it becomes current',
+        summary:
+          'Start a sitting (a committee sitting, or an evaluation meeting with `kind: evaluation`); it becomes current',
         body: SessionStartBody,
         response: { 200: SessionStartReply, 409: ErrorBody },
       },
     },
-    async (req) => ({ sessionId: ctx.hall.startSession(req.body.title) }),
+    async (req) => ({ sessionId: ctx.hall.startSession(req.body.title, req.body.kind) }),
   );
   r.get(
     '/api/sessions/current',

@@ -177,7 +177,8 @@ export async function terminalRoutes(app: FastifyInstance, ctx: RouteContext) {
         }) as never;
       }
       const { seat } = who;
-      const open = hall.votes.current;
+      // A paper or hands vote takes no terminal ballot (issue 14): only a keypad vote is open here.
+      const open = hall.votes.keypadVote;
       const refused = (reason: PressReason): TerminalPressReply => ({
         lamp: 'not-accepted',
         reason,

@@ -1,8 +1,10 @@
 import {
+  AbandonBody,
+  AbandonReply,
   ErrorBody,
-  ProfilesReply,
+  HandCountsBody,
+  HandCountsReply,
   ResultDocumentSchema,
-  SEED_PROFILES,
   VoteIdParams,
   VoteOpenBody,
   VoteOpenReply,
@@ -11,24 +13,15 @@ import {
 } from '@hall/shared';
 import type { Static } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
+import type { Principal } from '../auth/users';
 import { FIELD, requireSafeText } from '../text/safe-text';
+import { isOperatorToken } from '../votes/hand-counts';
 import { typed, type RouteContext } from './types';
 
 export async function voteRoutes(app: FastifyInstance, ctx: RouteContext) {
   const r = typed(app);
   const votes = ctx.hall.votes;
-  r.get(
-    '/api/profiles',
-    {
-      config: { roles: ['chair', 'secretariat'] },
-      schema: {
-        tags: ['votes'],
-        summary: 'The built-in rule profiles a vote may be opened under, whole',
-        response: { 200: ProfilesReply },
-      },
-    },
-    async () => [...SEED_PROFILES],
-  );
+  // GET /api/profiles: routes/profile-routes.ts (issue 14: the hall's own profiles too).
   r.post(
     '/api/votes',
     {
@@ -106,5 +99,64 @@ export async function voteRoutes(app: FastifyInstance, ctx: RouteContext) {
       },
     },
     async (req) => votes.document(req.params.voteId) as Static<typeof ResultDocumentSchema>,
+  );
+  // Issue 14: the hand-counted fallback (votes/hand-counts.ts) and abandoning (votes/abandon.ts).
+  const countsBy = (p: Principal) => ({
+    username: p.username,
+    operator: isOperatorToken(p),
+    issuedBy: isOperatorToken(p) ? null : ctx.accounts.issuedBy(p.username),
+  });
+  r.post(
+    '/api/votes/latest/counts',
+    {
+      config: { roles: ['secretariat'] },
+      schema: {
+        tags: ['votes'],
+        summary:
+          'Enter the counts taken by hand for the open paper or hands vote (replaces earlier counts and their confirmation; never more than the members present)',
+        body: HandCountsBody,
+        response: { 200: HandCountsReply, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody },
+      },
+    },
+    async (req) => votes.hand.enter(req.body, countsBy(req.principal!)),
+  );
+  r.post(
+    '/api/votes/latest/counts/confirm',
+    {
+      config: { roles: ['chair'] },
+      schema: {
+        tags: ['votes'],
+        summary:
+          'Confirm the hand counts of the open vote: a second login, independent of the one who entered them',
+        response: { 200: HandCountsReply, 409: ErrorBody, 422: ErrorBody },
+      },
+    },
+    async (req) => votes.hand.confirm(countsBy(req.principal!)),
+  );
+  r.get(
+    '/api/votes/latest/counts',
+    {
+      config: { roles: ['chair', 'secretariat'] },
+      schema: {
+        tags: ['votes'],
+        summary: "The latest paper or hands vote's hand counts, who entered and who confirmed them",
+        response: { 200: HandCountsReply, 404: ErrorBody, 409: ErrorBody },
+      },
+    },
+    async () => votes.hand.latestCounts(),
+  );
+  r.post(
+    '/api/votes/latest/abandon',
+    {
+      config: { roles: ['chair'] },
+      schema: {
+        tags: ['votes'],
+        summary:
+          'Abandon the open vote with the reason (the equipment failed): its ballots are destroyed unread, nothing is counted',
+        body: AbandonBody,
+        response: { 200: AbandonReply, 409: ErrorBody, 422: ErrorBody },
+      },
+    },
+    async (req) => votes.abandon(req.body.reason),
   );
 }

@@ -1,7 +1,9 @@
 import type { Db } from '../db/open-db';
 import { notFound, refuse } from '../errors';
 import { FIELD, requireSafeText } from '../text/safe-text';
-import { SessionStore } from './session-store';
+import { SessionStore, type SessionKind } from './session-store';
+
+export type { SessionKind } from './session-store';
 
 export interface AgendaItem {
   itemId: number;
@@ -13,6 +15,7 @@ export interface SessionInfo {
   sessionId: number;
   title: string;
   startedAt: string;
+  kind: SessionKind;
   items: AgendaItem[];
 }
 
@@ -31,11 +34,14 @@ export class SessionService {
     return this.store.currentId();
   }
 
-  /** Start a new sitting; it becomes current (attendance starts afresh). */
-  start(title: string): number {
+  /**
+   * Start a new sitting; it becomes current (attendance starts afresh). `evaluation`: an
+   * evaluation meeting (issue 14), whose voters are the evaluators imported for it.
+   */
+  start(title: string, kind: SessionKind = 'committee'): number {
     requireSafeText(title, FIELD.sessionTitle);
     return this.db.transaction(() => {
-      const id = this.store.insertSession(title, this.now().toISOString());
+      const id = this.store.insertSession(title, this.now().toISOString(), kind);
       this.store.setCurrentId(id);
       return id;
     })();
@@ -44,6 +50,18 @@ export class SessionService {
   /** A sitting's name, current or past (exports and printouts name the sitting); null if unknown. */
   titleOf(sessionId: number): string | null {
     return this.store.session(sessionId)?.title ?? null;
+  }
+
+  /** The current sitting's kind; `committee` when none was started. */
+  currentKind(): SessionKind {
+    const id = this.currentId();
+    return (id === null ? undefined : this.store.session(id)?.kind) ?? 'committee';
+  }
+
+  /** Whether any vote of the current sitting has opened (an evaluation meeting's roster is then fixed). */
+  anyVoteOpened(): boolean {
+    const id = this.currentId();
+    return id !== null && this.store.anyVoteOpened(id);
   }
 
   current(): SessionInfo | null {

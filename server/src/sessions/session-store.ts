@@ -1,6 +1,18 @@
 import type { Db } from '../db/open-db';
 import { getMeta, setMeta } from '../db/open-db';
 
+/** What a sitting is (issue 14, migration 005 `sessions.kind`): a committee sitting, or an
+ * evaluation meeting (群众评议, seed 第二篇) whose voters are its own invited evaluators. */
+export type SessionKind = 'committee' | 'evaluation';
+
+/** A sitting as stored. */
+export interface SessionRow {
+  sessionId: number;
+  title: string;
+  startedAt: string;
+  kind: SessionKind;
+}
+
 /** An agenda item as stored (db/schema.ts `agenda_items`). */
 export interface AgendaItemRow {
   itemId: number;
@@ -23,18 +35,34 @@ export class SessionStore {
   }
 
   /** Insert a sitting; returns its id. */
-  insertSession(title: string, startedAt: string): number {
+  insertSession(title: string, startedAt: string, kind: SessionKind = 'committee'): number {
     const info = this.db
-      .prepare('INSERT INTO sessions (title, started_at) VALUES (?, ?)')
-      .run(title, startedAt);
+      .prepare('INSERT INTO sessions (title, started_at, kind) VALUES (?, ?, ?)')
+      .run(title, startedAt, kind);
     return Number(info.lastInsertRowid);
   }
 
-  session(sessionId: number): { sessionId: number; title: string; startedAt: string } | undefined {
+  session(sessionId: number): SessionRow | undefined {
     const row = this.db
-      .prepare('SELECT session_id, title, started_at FROM sessions WHERE session_id = ?')
-      .get(sessionId) as { session_id: number; title: string; started_at: string } | undefined;
-    return row && { sessionId: row.session_id, title: row.title, startedAt: row.started_at };
+      .prepare('SELECT session_id, title, started_at, kind FROM sessions WHERE session_id = ?')
+      .get(sessionId) as
+      { session_id: number; title: string; started_at: string; kind: string } | undefined;
+    return (
+      row && {
+        sessionId: row.session_id,
+        title: row.title,
+        startedAt: row.started_at,
+        kind: row.kind === 'evaluation' ? 'evaluation' : 'committee',
+      }
+    );
+  }
+
+  /** Whether any vote of sitting `sessionId` was ever opened (whatever became of it). */
+  anyVoteOpened(sessionId: number): boolean {
+    return (
+      this.db.prepare('SELECT 1 FROM votes WHERE session_id = ? LIMIT 1').get(sessionId) !==
+      undefined
+    );
   }
 
   /** The agenda of sitting `sessionId`, in item id order. */

@@ -38,7 +38,9 @@ export function terminalStates(
         voteId: open.voteId,
         title: open.title,
         state: 'open',
-        options: open.profile.optionSet.options,
+        method: open.method,
+        // A paper or hands vote takes no terminal ballot: no options to offer (issue 14).
+        options: open.method === 'keypads' ? open.profile.optionSet.options : [],
         registered: open.pressed.has(seat),
       };
     } else if (closed) {
@@ -46,6 +48,7 @@ export function terminalStates(
         voteId: closed.vote_id,
         title: closed.title,
         state: closed.state,
+        method: closed.method,
         options: [],
         registered: false,
       };

@@ -61,6 +61,9 @@ export class BallotSlots {
    * version 1 (no key id) is first moved onto a new key (`adoptLegacyVote`).
    */
   load(row: VoteRow, profile: Profile): void {
+    // A paper or hands vote (issue 14) has no key because it has no seat ballots: its null
+    // ballot_key_id is not version 1's, and it must never be "adopted" onto a key.
+    if (row.method !== 'keypads') throw new Error(`vote ${row.vote_id} has no ballot slots`);
     const keyId = row.ballot_key_id ?? this.adoptLegacyVote(row, profile);
     let key: Buffer;
     if (this.ballots?.voteId === row.vote_id && this.ballots.keyId === keyId)

@@ -1,5 +1,5 @@
 import type { Profile } from '@hall/shared';
-import type { VoteRow } from './vote-store';
+import type { VoteMethod, VoteRow } from './vote-store';
 
 /**
  * The open vote as others may see it: who has pressed (allowed), never a count of any option.
@@ -12,6 +12,8 @@ export interface OpenVote {
   profile: Profile;
   openedAt: string;
   closesAt: string | null;
+  /** Issue 14: paper and hands votes use no seat (no key, no slots; `pressed` stays empty). */
+  method: VoteMethod;
   pressed: Set<string>;
 }
 
@@ -24,6 +26,7 @@ export function openVoteOf(row: VoteRow, profile: Profile, pressed: readonly str
     profile,
     openedAt: row.opened_at,
     closesAt: row.closes_at,
+    method: row.method,
     pressed: new Set(pressed),
   };
 }

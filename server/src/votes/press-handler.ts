@@ -128,7 +128,9 @@ export class PressHandler {
 
   /** The hall's decision on one event, made inside the batch transaction. */
   private decide(e: KeyEvent): Decision {
-    const v = this.votes.current;
+    // Only a keypad vote takes ballots from the seats: while a paper or hands vote is open the
+    // hall has no keypad vote open, and a press is no ballot (issue 14).
+    const v = this.votes.keypadVote;
     const occupant = this.roster.bySeatId(e.seat);
     if (v && e.tag === v.tag) {
       if (!occupant || occupant.role !== 'member')

@@ -1,5 +1,5 @@
 import { resultFields, type Profile, type TallyResult } from '@hall/shared';
-import type { VoteRow } from './vote-store';
+import type { VoteMethod, VoteRow } from './vote-store';
 
 /** What `vote close` and `vote announce` return (CONTRACT.md §1): the tally fields plus these. */
 export function resultJson(r: TallyResult, row: VoteRow, announcedAt: string | undefined) {
@@ -24,13 +24,22 @@ export function resultDocument(
   sessionId: number,
   profile: Profile,
   r: TallyResult,
-  v: { voteId: number; title: string; openedAt: string; closedAt: string; announcedAt: string },
+  v: {
+    voteId: number;
+    title: string;
+    openedAt: string;
+    closedAt: string;
+    announcedAt: string;
+    /** Issue 14: how the ballots were taken (CONTRACT.md §5 `method`). */
+    method?: VoteMethod;
+  },
 ) {
   return {
     hall,
     sessionId,
     voteId: v.voteId,
     title: v.title,
+    ...(v.method ? { method: v.method } : {}),
     profile,
     ...documentFields(r),
     openedAt: v.openedAt,

@@ -3,6 +3,7 @@ import { refuse } from '../errors';
 import type { AnnouncedVote } from '../records/record-service';
 import { resultDocument, type ResultDocument } from './result-document';
 import type { Db } from '../db/open-db';
+import { retakeLinkOf, seriesLinkOf, voterRosterOf } from '../series/series-link';
 import {
   itemOrgan,
   storeAnnouncement,
@@ -16,6 +17,7 @@ const STATE_ZH: Record<VoteState, string> = {
   open: '正在进行',
   closed: '已结束',
   announced: '已公布',
+  abandoned: '已放弃',
 };
 
 /** Only a closed vote can be announced: refused with the reason otherwise. */
@@ -40,6 +42,7 @@ export function announcementOf(
   r: TallyResult,
   organ: string | null,
   announcedAt: string,
+  links: Pick<AnnouncedVote, 'roster' | 'series' | 'retakes'> = { roster: 'committee' },
 ): { document: ResultDocument; record: AnnouncedVote } {
   const voteId = row.vote_id;
   const profile = JSON.parse(row.profile_json) as Profile;
@@ -49,6 +52,7 @@ export function announcementOf(
     openedAt: row.opened_at,
     closedAt: row.closed_at!,
     announcedAt,
+    method: row.method,
   });
   const record: AnnouncedVote = {
     hall,
@@ -62,6 +66,8 @@ export function announcementOf(
     openedAt: row.opened_at,
     closedAt: row.closed_at!,
     announcedAt,
+    method: row.method,
+    ...links,
   };
   return { document, record };
 }
@@ -81,7 +87,12 @@ export function announceClosed(
   requireClosed(row);
   const r = tallyOfRow(db, row);
   const organ = itemOrgan(db, row.item_id);
-  const { document, record } = announcementOf(hall, row, r, organ, announcedAt);
+  const links = {
+    roster: voterRosterOf(db, row),
+    series: seriesLinkOf(db, row),
+    retakes: retakeLinkOf(db, row),
+  };
+  const { document, record } = announcementOf(hall, row, r, organ, announcedAt, links);
   db.transaction(() => {
     storeAnnouncement(db, row.vote_id, JSON.stringify(document));
     announced(record);

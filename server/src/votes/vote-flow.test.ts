@@ -243,6 +243,7 @@ describe('close and announce', () => {
         'sessionId',
         'voteId',
         'title',
+        'method', // issue 14: how the ballots were taken
         'profile',
         'members',
         'present',

@@ -1,3 +1,4 @@
+import type { Profile } from '@hall/shared';
 import type { Db } from '../db/open-db';
 import type { AttendanceService } from '../attendance/attendance-service';
 import type { HallConfig } from '../config/hall-config';
@@ -19,7 +20,27 @@ export interface VoteEvents {
    * the announcement and its signed record commit together or not at all.
    */
   announced(v: AnnouncedVote): void;
+  /**
+   * Issue 14: a vote was closed (by the chair or its timer) or announced, AFTER its transaction
+   * committed (series/series-service.ts advances an auto-advancing series from here). Optional.
+   */
+  settled?(voteId: number, state: 'closed' | 'announced' | 'abandoned'): void;
 }
+
+/** Issue 14: where a vote's profile comes from (profiles/profile-library.ts). */
+export interface ProfileResolver {
+  /**
+   * The profile `ref` names (a built-in id, the hall's own id at its latest version) or is (a
+   * whole document, validated): refused with the reason (unknown id, problems by JSON path).
+   */
+  resolve(ref: string | Record<string, unknown>): Profile;
+}
+
+/**
+ * Issue 14: how many keys a seat's unit has (UNIT_INFO / $HELLO, else the bus's configured
+ * `keys`), or undefined when unknown (hardware/hall-hardware.ts).
+ */
+export type SeatKeyCount = (seat: string) => number | undefined;
 
 /** What the vote service is built from (hall.ts assembles it once). */
 export interface VoteServiceDeps {
@@ -34,11 +55,22 @@ export interface VoteServiceDeps {
   events: VoteEvents;
   /** Source of tags (tests make it deterministic); default crypto.randomInt. */
   random?: (max: number) => number;
+  /** Issue 14: default the built-in profiles only (vote-profiles.ts). */
+  profiles?: ProfileResolver;
+  /** Issue 14: default every seat unknown (no refusal for key counts). */
+  seatKeys?: SeatKeyCount;
 }
 
 export interface OpenVoteInput {
   title: string;
-  profile: string;
+  /** A profile id (built-in or the hall's own, latest version) or a whole profile document. */
+  profile: string | Record<string, unknown>;
+  /** How the ballots are taken; default keypads (paper and hands use no seat). */
+  method?: 'keypads' | 'paper' | 'hands';
   itemId?: number;
   durationSeconds?: number;
+  /** A subject of a series (series/series-service.ts opens it), 1-based index. */
+  series?: { seriesId: number; index: number };
+  /** The abandoned vote this one retakes (by hand). */
+  retakeOf?: number;
 }

@@ -1,5 +1,6 @@
 import { seedProfile, SEED_PROFILES, validateProfile, type Profile } from '@hall/shared';
 import { invalid } from '../errors';
+import type { ProfileResolver } from './vote-ports';
 
 /**
  * A profile this hall can run: valid, and not allowing a change of ballot before close (server/
@@ -27,3 +28,8 @@ export function hallProfile(id: string): Profile {
   }
   return supportedProfile(profile);
 }
+
+/** The resolver of a hall without a profile library (tests): built-in ids and documents. */
+export const BUILT_IN_PROFILES: ProfileResolver = {
+  resolve: (ref) => (typeof ref === 'string' ? hallProfile(ref) : validateProfile(ref)),
+};

@@ -1,8 +1,12 @@
-import { tally, type Profile, type TallyResult } from '@hall/shared';
+import { INVITED_BASE_WORDS, tally, type Profile, type TallyResult } from '@hall/shared';
 import type { Db } from '../db/open-db';
 import { decodeCount, encodeCount } from '../db/schema';
+import { handBallots } from './hand-counts-store';
 
-export type VoteState = 'open' | 'closed' | 'announced';
+export type VoteState = 'open' | 'closed' | 'announced' | 'abandoned';
+
+/** How a vote's ballots are taken (db/migrations/005-evaluation-forms.ts). */
+export type VoteMethod = 'keypads' | 'paper' | 'hands';
 
 /** The counter of invalid ballots (several keys together), kept beside the option counters. */
 export const INVALID = 'invalid';
@@ -21,8 +25,17 @@ export interface VoteRow {
   closes_at: string | null;
   closed_at: string | null;
   present_at_close: number | null;
-  /** The ballot key's id (its file in HALL_KEY_DIR while the vote is open); null: version 1. */
+  /** The ballot key's id (its file in HALL_KEY_DIR while the vote is open); null: version 1,
+   * or a paper or hands vote (no seat ballots, so no key). */
   ballot_key_id: string | null;
+  method: VoteMethod;
+  /** The series this vote is a subject of, and its 1-based place there; null otherwise. */
+  series_id: number | null;
+  series_index: number | null;
+  /** The abandoned vote this one retakes (by hand), or null. */
+  retake_of: number | null;
+  abandoned_at: string | null;
+  abandon_reason: string | null;
 }
 
 /** Decide a closed vote from its counters (written at close), under the profile fixed at opening. */
@@ -37,12 +50,18 @@ export function tallyOfRow(db: Db, row: VoteRow): TallyResult {
     if (r.option === INVALID) invalidBallots = decodeCount(r.n);
     else counts[r.option] = decodeCount(r.n);
   }
-  return tally(profile, {
-    members: row.members,
-    present: row.present_at_close ?? 0,
-    counts,
-    invalid: invalidBallots,
-  });
+  return tally(
+    profile,
+    { members: row.members, present: row.present_at_close ?? 0, counts, invalid: invalidBallots },
+    isEvaluationMeeting(db, row.session_id) ? { baseWords: INVITED_BASE_WORDS } : {},
+  );
+}
+
+/** Whether a sitting is an evaluation meeting (its invited evaluators are the voters). */
+function isEvaluationMeeting(db: Db, sessionId: number): boolean {
+  const s = db.prepare('SELECT kind FROM sessions WHERE session_id = ?').get(sessionId) as
+    { kind: string } | undefined;
+  return s?.kind === 'evaluation';
 }
 
 /** When the vote's result was announced, from its stored document. */
@@ -136,7 +155,12 @@ export interface NewVote {
   members: number;
   openedAt: string;
   closesAt: string | null;
-  ballotKeyId: string;
+  /** Null for a paper or hands vote (no seat ballots). */
+  ballotKeyId: string | null;
+  method: VoteMethod;
+  seriesId: number | null;
+  seriesIndex: number | null;
+  retakeOf: number | null;
 }
 
 /**
@@ -147,7 +171,8 @@ export function insertOpenVote(db: Db, v: NewVote, seats: readonly string[]): nu
   const info = db
     .prepare(
       `INSERT INTO votes (session_id, item_id, title, profile_json, tag, members, state,
-         opened_at, closes_at, ballot_key_id) VALUES (?, ?, ?, ?, ?, ?, 'open', ?, ?, ?)`,
+         opened_at, closes_at, ballot_key_id, method, series_id, series_index, retake_of)
+         VALUES (?, ?, ?, ?, ?, ?, 'open', ?, ?, ?, ?, ?, ?, ?)`,
     )
     .run(
       v.sessionId,
@@ -159,6 +184,10 @@ export function insertOpenVote(db: Db, v: NewVote, seats: readonly string[]): nu
       v.openedAt,
       v.closesAt,
       v.ballotKeyId,
+      v.method,
+      v.seriesId,
+      v.seriesIndex,
+      v.retakeOf,
     );
   const id = Number(info.lastInsertRowid);
   const seat = db.prepare('INSERT INTO vote_seats (vote_id, seat, pressed) VALUES (?, ?, 0)');
@@ -223,8 +252,8 @@ export function itemOrgan(db: Db, itemId: number | null): string | null {
 /**
  * What the hall itself stored about a vote, which no correction may contradict (issue 10): the
  * members on the roster when it opened (`votes.members`), the present counted at close
- * (`votes.present_at_close`) and how many seats pressed (`vote_seats.pressed = 1`). It reads who
- * pressed, never what (the counters are not read here).
+ * (`votes.present_at_close`) and how many seats pressed (`vote_seats.pressed = 1`; for a paper or
+ * hands vote, the ballots counted by hand, a total). It reads who pressed, never what.
  */
 export interface StoredVoteFacts {
   voteId: number;
@@ -237,13 +266,15 @@ export interface StoredVoteFacts {
 /** The stored facts of `voteId` in this hall's database, or null when it holds no such vote. */
 export function storedVoteFacts(db: Db, voteId: number): StoredVoteFacts | null {
   const row = db
-    .prepare('SELECT members, present_at_close FROM votes WHERE vote_id = ?')
-    .get(voteId) as { members: number; present_at_close: number | null } | undefined;
+    .prepare('SELECT members, present_at_close, method FROM votes WHERE vote_id = ?')
+    .get(voteId) as
+    { members: number; present_at_close: number | null; method: VoteMethod } | undefined;
   if (!row) return null;
   return {
     voteId,
     members: row.members,
     presentAtClose: row.present_at_close,
-    pressed: pressedSeatCount(db, voteId),
+    // A paper or hands vote pressed no seat: its ballots are those counted by hand (issue 14).
+    pressed: row.method === 'keypads' ? pressedSeatCount(db, voteId) : handBallots(db, voteId),
   };
 }

@@ -44,6 +44,12 @@ export const HallErrorCode = {
   UNKNOWN_SEAT: 'UNKNOWN_SEAT',
   SEAT_SILENT: 'SEAT_SILENT',
   ROSTER_INVALID: 'ROSTER_INVALID',
+  /** Issue 14: an evaluators file that is not sound (the line or row is named). */
+  EVALUATORS_INVALID: 'EVALUATORS_INVALID',
+  /** Issue 14: evaluators belong to an evaluation meeting, not to a committee sitting. */
+  NOT_AN_EVALUATION_MEETING: 'NOT_AN_EVALUATION_MEETING',
+  /** Issue 14: a vote of the meeting has opened; its evaluators no longer change. */
+  EVALUATORS_LOCKED: 'EVALUATORS_LOCKED',
   UNSAFE_TEXT: 'UNSAFE_TEXT',
   // Votes (votes/).
   VOTE_OPEN: 'VOTE_OPEN',
@@ -54,6 +60,10 @@ export const HallErrorCode = {
   NOT_ANNOUNCED: 'NOT_ANNOUNCED',
   NOTHING_TO_ANNOUNCE: 'NOTHING_TO_ANNOUNCE',
   CHANGE_NOT_SUPPORTED: 'CHANGE_NOT_SUPPORTED',
+  /** Issue 14: a member seat has fewer keys than the profile's options need (votes/seat-keys.ts). */
+  SEATS_LACK_KEYS: 'SEATS_LACK_KEYS',
+  /** Issue 14: a built-in profile cannot be saved over or imitated: copy it under a new id. */
+  PROFILE_BUILT_IN: 'PROFILE_BUILT_IN',
   // Sealed records, follow-ups and corrections (records/, routes/record-routes.ts).
   RECORD_NOT_FOUND: 'RECORD_NOT_FOUND',
   RECORD_CORRECTED: 'RECORD_CORRECTED',
@@ -76,6 +86,29 @@ export const HallErrorCode = {
   CORRECTION_MEMBERS: 'CORRECTION_MEMBERS',
   CORRECTION_PRESENT: 'CORRECTION_PRESENT',
   CORRECTION_BALLOTS: 'CORRECTION_BALLOTS',
+  // Issue 14, hand-counted votes and abandoning (server/src/votes/hand-counts.ts, abandon.ts).
+  /** Hand counts are only for an open paper or hands vote, not a keypad vote. */
+  NOT_HAND_COUNTED: 'NOT_HAND_COUNTED',
+  /** A paper or hands vote closes only with hand counts entered ... */
+  NO_HAND_COUNTS: 'NO_HAND_COUNTS',
+  /** ... and confirmed by a second login. */
+  COUNTS_NOT_CONFIRMED: 'COUNTS_NOT_CONFIRMED',
+  /** The confirming login entered the counts, or its account was issued by the one who did. */
+  COUNTS_NOT_INDEPENDENT: 'COUNTS_NOT_INDEPENDENT',
+  /** The vote was abandoned: it has no result, document or record, ever. */
+  VOTE_ABANDONED: 'VOTE_ABANDONED',
+  /** `--retake` names a vote that is not abandoned, already retaken, or of another sitting. */
+  RETAKE_NOT_ABANDONED: 'RETAKE_NOT_ABANDONED',
+  RETAKE_ALREADY_TAKEN: 'RETAKE_ALREADY_TAKEN',
+  RETAKE_OTHER_SESSION: 'RETAKE_OTHER_SESSION',
+  // Issue 14, series of subjects and the departments of one report (server/src/series/).
+  SERIES_NOT_FOUND: 'SERIES_NOT_FOUND',
+  /** Every subject of the series has been opened: nothing is left for `next`. */
+  SERIES_DONE: 'SERIES_DONE',
+  /** A `departments` series names the agenda item (the one report) its departments share. */
+  SERIES_ITEM_REQUIRED: 'SERIES_ITEM_REQUIRED',
+  /** The series belongs to another sitting than the current one. */
+  SERIES_OTHER_SESSION: 'SERIES_OTHER_SESSION',
   // The HTTP layer (plugins/external.ts, plugins/consoles.ts): fastify's own refusals.
   /** The request does not match the route's schema. */
   INVALID_REQUEST: 'INVALID_REQUEST',

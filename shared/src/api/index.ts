@@ -7,3 +7,4 @@ export * from './hall-schemas';
 export * from './user-schemas';
 export * from './ops-schemas';
 export * from './attendance-marks';
+export * from './forms-schemas';

@@ -1,7 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { FollowUpSchema, TextSchema } from '../profile/schema';
 import { SeatView, SessionReply } from './schemas';
-import { ChainHeadSchema, Nullable, TALLY_FIGURES } from './reply-schemas';
+import { ChainHeadSchema, Nullable, TALLY_FIGURES, VoteMethodSchema } from './reply-schemas';
 
 /**
  * Socket events pushed by the hall server (issue 3 "Live push"). Every namespace receives the
@@ -34,10 +34,30 @@ export const VotePayloadSchema = Type.Object({
   voteId: Nullable(Type.Integer()),
   title: Nullable(Type.String()),
   state: Nullable(
-    Type.Union([Type.Literal('open'), Type.Literal('closed'), Type.Literal('announced')]),
+    Type.Union([
+      Type.Literal('open'),
+      Type.Literal('closed'),
+      Type.Literal('announced'),
+      Type.Literal('abandoned'),
+    ]),
   ),
   present: Type.Integer(),
   pressed: Type.Integer(),
+  /** Issue 14: how the ballots are taken (paper and hands: counted by people, not the seats). */
+  method: Type.Optional(VoteMethodSchema),
+
+  /** Issue 14: the series this vote is a subject of: its title, the subject, its place. */
+  series: Type.Optional(
+    Nullable(
+      Type.Object({
+        seriesId: Type.Integer(),
+        title: Type.String(),
+        index: Type.Integer(),
+        count: Type.Integer(),
+        subject: Type.String(),
+      }),
+    ),
+  ),
   openedAt: Nullable(Type.String()),
   closesAt: Nullable(Type.String()),
   /** Issue 13: the current sitting's title (the hall display heads its screen with it). */
@@ -66,11 +86,36 @@ export const ResultCorrectionSchema = Type.Object({
 });
 export type ResultCorrection = Static<typeof ResultCorrectionSchema>;
 
+/**
+ * Issue 14: the words of the profile a result was decided under, so a screen shows any profile
+ * (the secretariat's own too) from the result alone: the options in the profile's order, and the
+ * outcomes best first (`profile.outcomes`) with whether each passes; the display colours an
+ * outcome by `passed` and its place, never by its id. `excluded`: the option's ballots are left
+ * out of the base (`excludeFromBase`, e.g. 弃权), drawn neutral. Public words of a public profile.
+ */
+export const ResultLabelsSchema = Type.Object({
+  options: Type.Array(
+    Type.Object({
+      key: Type.String(),
+      label: TextSchema,
+      excluded: Type.Optional(Type.Boolean()),
+    }),
+  ),
+  outcomes: Type.Array(
+    Type.Object({ id: Type.String(), label: TextSchema, passed: Type.Boolean() }),
+  ),
+});
+export type ResultLabels = Static<typeof ResultLabelsSchema>;
+
 /** An announced result (public). Chair and secretariat also get it once the vote is closed. */
 export const ResultPayloadSchema = Type.Object({
   voteId: Type.Integer(),
   title: Type.String(),
   ...TALLY_FIGURES,
+  /** Issue 14: the option and outcome labels of the profile decided under (see above). */
+  labels: Type.Optional(ResultLabelsSchema),
+  /** Issue 14: how the ballots were taken (absent on older records: keypads). */
+  method: Type.Optional(VoteMethodSchema),
   openedAt: Type.String(),
   closedAt: Type.String(),
   announcedAt: Nullable(Type.String()),

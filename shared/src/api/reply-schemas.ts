@@ -47,6 +47,52 @@ export const CorrectionLinkSchema = Type.Object({
   previousOutcome: Type.Optional(Type.Object({ id: Type.String(), label: TextSchema })),
 });
 
+/**
+ * How the ballots were taken (CONTRACT.md §1 `vote open --method`, §5 `method`): `keypads` at the
+ * seats, or counted by people from `paper` ballots or a show of `hands` (议事规则: the fallback
+ * when the equipment fails). Records sealed before issue 14 have no `method`: they were keypads.
+ */
+export const VoteMethodSchema = Type.Union([
+  Type.Literal('keypads'),
+  Type.Literal('paper'),
+  Type.Literal('hands'),
+]);
+export type VoteMethod = Static<typeof VoteMethodSchema>;
+
+/**
+ * Where an evaluation sits in a series (issue 14): many subjects in a row (群众评议: a branch,
+ * then each of its members) or the departments of one report (安徽 第十四条). `index` is 1-based;
+ * `subject` names what this evaluation rated (a member, a department).
+ */
+export const SeriesKindSchema = Type.Union([Type.Literal('subjects'), Type.Literal('departments')]);
+export type SeriesKind = Static<typeof SeriesKindSchema>;
+export const SeriesLinkSchema = Type.Object({
+  seriesId: Type.Integer(),
+  title: Type.String(),
+  kind: SeriesKindSchema,
+  index: Type.Integer(),
+  count: Type.Integer(),
+  subject: Type.String(),
+});
+export type SeriesLink = Static<typeof SeriesLinkSchema>;
+
+/** The keypad vote this one retakes by hand: abandoned when the equipment failed, and why. */
+export const RetakeLinkSchema = Type.Object({
+  voteId: Type.Integer(),
+  title: Type.String(),
+  method: VoteMethodSchema,
+  reason: Type.String(),
+  abandonedAt: Type.String(),
+});
+export type RetakeLink = Static<typeof RetakeLinkSchema>;
+
+/**
+ * Who made up the base: the committee roster (`committee`), or an evaluation meeting's own
+ * roster of invited evaluators (`invited`, 群众评议: not committee members). Absent: committee.
+ */
+export const VoterRosterSchema = Type.Union([Type.Literal('committee'), Type.Literal('invited')]);
+export type VoterRoster = Static<typeof VoterRosterSchema>;
+
 /** The body of a sealed record: everything the result was decided under and what it was. */
 export const RecordBodyProperties = {
   hall: Type.String(),
@@ -69,6 +115,11 @@ export const RecordBodyProperties = {
   announcedAt: Type.String(),
   corrects: Nullable(CorrectionLinkSchema),
   reevaluates: Nullable(RecordLinkSchema),
+  /** Always set on records sealed since issue 14; absent on older ones (keypads). */
+  method: Type.Optional(VoteMethodSchema),
+  roster: Type.Optional(VoterRosterSchema),
+  series: Type.Optional(SeriesLinkSchema),
+  retakes: Type.Optional(RetakeLinkSchema),
 };
 export const RecordBodySchema = Type.Object(RecordBodyProperties);
 
@@ -95,6 +146,7 @@ export const ResultDocumentSchema = Type.Object(
     sessionId: Type.Integer(),
     voteId: Type.Integer(),
     title: Type.String(),
+    method: Type.Optional(VoteMethodSchema),
     profile: ProfileSchema,
     members: Type.Integer(),
     present: Type.Integer(),

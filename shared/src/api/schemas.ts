@@ -1,6 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { FollowUpSchema, TextSchema } from '../profile/schema';
-import { TALLY_FIGURES } from './reply-schemas';
+import { TALLY_FIGURES, VoteMethodSchema } from './reply-schemas';
 
 /**
  * Request and response schemas of the hall server's REST API (server/README.md), shared so the
@@ -60,6 +60,8 @@ export const RosterEntry = Type.Object({
   name: Type.String(),
   role: Type.Union([Type.Literal('member'), Type.Literal('observer')]),
   seat: Type.Union([Type.String(), Type.Null()]),
+  /** Issue 14: an invited evaluator's group (两代表一委员…), while an evaluation meeting is current. */
+  group: Type.Optional(Type.String()),
 });
 export const RosterReply = Type.Object({ entries: Type.Array(RosterEntry) });
 
@@ -75,7 +77,15 @@ export type SeatView = Static<typeof SeatView>;
 export const SeatsReply = Type.Object({ seats: Type.Array(SeatView) });
 
 export const SessionStartBody = Type.Object(
-  { title: Type.String({ minLength: 1, maxLength: 200 }) },
+  {
+    title: Type.String({ minLength: 1, maxLength: 200 }),
+    /**
+     * `committee` (default): a sitting of the committee, its members on the roster. `evaluation`:
+     * an evaluation meeting (群众评议) whose voters are its own invited evaluators
+     * (PUT /api/sessions/current/evaluators), kept apart from the committee roster.
+     */
+    kind: Type.Optional(Type.Union([Type.Literal('committee'), Type.Literal('evaluation')])),
+  },
   { additionalProperties: false },
 );
 export const SessionStartReply = Type.Object({ sessionId: Type.Integer() });
@@ -98,6 +108,8 @@ export const SessionReply = Type.Object({
   title: Type.String(),
   startedAt: Type.String(),
   items: Type.Array(AgendaItem),
+  /** Issue 14: `evaluation` for an evaluation meeting (its invited evaluators vote). */
+  kind: Type.Optional(Type.Union([Type.Literal('committee'), Type.Literal('evaluation')])),
 });
 
 export const CheckinReply = Type.Object({
@@ -130,7 +142,19 @@ export const MarkAttendanceBody = Type.Object(
 export const VoteOpenBody = Type.Object(
   {
     title: Type.String({ minLength: 1, maxLength: 200 }),
-    profile: Type.String({ minLength: 1, maxLength: 64 }),
+    /**
+     * A profile id (built-in, or the hall's own: its latest version), or a whole profile
+     * document (`vote open --profile-file`), checked by parseProfileDocument: a bad document
+     * is refused with every problem named by its JSON path.
+     */
+    profile: Type.Union([
+      Type.String({ minLength: 1, maxLength: 64 }),
+      Type.Object({}, { additionalProperties: true }),
+    ]),
+    /** How the ballots are taken (default keypads); with paper or hands the seats are not used. */
+    method: Type.Optional(VoteMethodSchema),
+    /** Issue 14: the abandoned vote of this sitting this one retakes (`vote open --retake`). */
+    retakeOf: Type.Optional(Type.Integer({ minimum: 1 })),
     itemId: Type.Optional(Type.Integer({ minimum: 1 })),
     /** Close by itself after this many seconds (the timer survives a restart). */
     durationSeconds: Type.Optional(Type.Integer({ minimum: 1, maximum: 86_400 })),
@@ -141,9 +165,26 @@ export const VoteOpenReply = Type.Object({ voteId: Type.Integer() });
 
 export const VoteStatusReply = Type.Object({
   voteId: Type.Integer(),
-  state: Type.Union([Type.Literal('open'), Type.Literal('closed'), Type.Literal('announced')]),
+  /** `abandoned`: a vote given up when the equipment failed (never counted; see retakes). */
+  state: Type.Union([
+    Type.Literal('open'),
+    Type.Literal('closed'),
+    Type.Literal('announced'),
+    Type.Literal('abandoned'),
+  ]),
   present: Type.Integer(),
+  /** Seats whose ballot was accepted; for a paper or hands vote, the ballots counted by hand. */
   pressed: Type.Integer(),
+  method: Type.Optional(VoteMethodSchema),
+  /**
+   * Issue 14 (REST only, chair and secretariat): the vote's profile by name and its options in
+   * order, the words on every keypad and ballot paper (never a count): the secretariat enters
+   * hand counts against them.
+   */
+  profileName: Type.Optional(TextSchema),
+  options: Type.Optional(
+    Type.Array(Type.Object({ key: Type.String(), label: TextSchema, seatKey: Type.Integer() })),
+  ),
 });
 
 /** `vote close` / `vote announce`: the tally fields plus voteId, title, openedAt, closedAt. */

@@ -20,7 +20,7 @@ export const OptionSchema = Type.Object(
 );
 
 export const OptionSetSchema = Type.Object(
-  { id: Id, name: TextSchema, options: Type.Array(OptionSchema, { minItems: 1, maxItems: 5 }) },
+  { id: Id, name: TextSchema, options: Type.Array(OptionSchema, { minItems: 2, maxItems: 5 }) },
   { additionalProperties: false },
 );
 
@@ -127,8 +127,17 @@ export const RungSchema = Type.Object(
 );
 export type Rung = Static<typeof RungSchema>;
 
+/**
+ * The format of a profile document (README "Profile documents"): `profile show` prints it, and
+ * `profile validate`, `tally --profile-file` and `vote open --profile-file` of the same format
+ * accept it. A profile without `format` (one sealed in a record before formats were named) is
+ * read as this format; a document naming another format is refused with the format named.
+ */
+export const PROFILE_FORMAT = 'hall-profile/1';
+
 export const ProfileSchema = Type.Object(
   {
+    format: Type.Optional(Type.Literal(PROFILE_FORMAT)),
     id: Id,
     version: Type.Integer({ minimum: 1 }),
     name: TextSchema,
@@ -142,6 +151,12 @@ export const ProfileSchema = Type.Object(
     ),
     optionSet: OptionSetSchema,
     base: BaseSchema,
+    /**
+     * Options whose ballots are left out of every base (弃权 not counted in the base): the base
+     * of a condition is its value (members, present, valid or returned) minus the ballots of
+     * these options. Absent or empty: every ballot counts in the base.
+     */
+    excludeFromBase: Type.Optional(Type.Array(Id)),
     /** Whether a seat may change its ballot before the vote closes. */
     allowChangeBeforeClose: Type.Boolean(),
     /** Listed best first: an outcome later in the list is worse than one before it. */

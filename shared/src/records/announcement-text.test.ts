@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Profile } from '../profile/schema';
 import { anhui2013, SEED_PROFILES, shenzhen2011, zizhou } from '../profile/seeds/index';
 import { tally } from '../tally/tally';
-import { announcementText, type AnnouncementFigures } from './announcement-text';
+import { announcementText, methodLine, type AnnouncementFigures } from './announcement-text';
 
 /** A result as a sealed record holds it, decided by the tally under `profile`. */
 function decided(
@@ -164,5 +164,36 @@ describe('announcementText (宣读稿)', () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('how the ballots were taken (issue 14)', () => {
+  const figures = decided(anhui2013, {
+    members: 60,
+    present: 40,
+    counts: { satisfied: 30, 'basically-satisfied': 5 },
+    invalid: 1,
+  });
+  it('says nothing more for keypads, and says paper or hands first otherwise', () => {
+    expect(methodLine(figures)).toBeNull();
+    expect(methodLine({ method: 'keypads' })).toBeNull();
+    expect(announcementText({ ...figures, method: 'keypads' })).toEqual(announcementText(figures));
+    expect(announcementText({ ...figures, method: 'hands' }).zh).toBe(
+      '本项测评以举手方式表决。本次测评应到60人，实到40人。满意30票，基本满意5票，不满意0票，无效1票，未投票4人。测评结果为：满意。',
+    );
+    expect(announcementText({ ...figures, method: 'paper' }).en).toMatch(
+      /^This evaluation was counted by hand from paper ballots\. This evaluation: 60 members.*did not vote 4\./,
+    );
+  });
+  it('names the abandoned vote a retake replaces, and why', () => {
+    const text = announcementText({
+      ...figures,
+      method: 'paper',
+      retakes: { voteId: 7, reason: '表决器故障' },
+    });
+    expect(text.zh).toMatch(
+      /^重新测评：第7项测评因表决器故障放弃，本项测评改为纸质票计票。本次测评/,
+    );
+    expect(text.en).toMatch(/^Retake: evaluation 7 was abandoned \(表决器故障\)/);
   });
 });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { formatShare } from './share';
-import { thresholdValue } from './words';
+import { seedProfile } from '../profile/seeds/index';
+import { tally } from './tally';
+import { INVITED_BASE_WORDS, thresholdValue } from './words';
 
 describe('thresholdValue (display only)', () => {
   it.each([
@@ -30,5 +32,19 @@ describe('formatShare (display only, may not add up to 100)', () => {
     [0, 0, 2, '—'],
   ])('%i of %i to %i decimals is %s', (count, base, decimals, text) => {
     expect(formatShare(count, base, decimals)).toBe(text);
+  });
+});
+
+describe('the words of an evaluation meeting', () => {
+  it('words the bases as evaluators and ballots issued, and decides the same', () => {
+    const p = seedProfile('zizhou')!;
+    const input = { members: 42, present: 42, counts: { satisfied: 42 }, invalid: 0 };
+    const committee = tally(p, input);
+    const invited = tally(p, input, { baseWords: INVITED_BASE_WORDS });
+    expect(invited.outcome).toBe(committee.outcome);
+    expect(invited.explanation.zh).toContain('有效票 42');
+    const anhui = tally(seedProfile('anhui-2013')!, input, { baseWords: INVITED_BASE_WORDS });
+    expect(anhui.explanation.zh).toContain('全体评议人员 42');
+    expect(anhui.explanation.zh).not.toContain('组成人员');
   });
 });

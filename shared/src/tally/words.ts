@@ -10,6 +10,17 @@ export const BASE_WORDS: Record<Base, Text> = {
   returned: { zh: '收回票', en: 'ballots returned' },
 };
 
+/**
+ * The bases of an evaluation meeting of invited evaluators (群众评议, seed 第二篇: "现场发放测评表
+ * 42份,收回42份"): its own roster, the ballots issued to those present, and those returned.
+ */
+export const INVITED_BASE_WORDS: Record<Base, Text> = {
+  members: { zh: '全体评议人员', en: 'all evaluators' },
+  present: { zh: '发放票', en: 'ballots issued' },
+  valid: { zh: '有效票', en: 'valid ballots' },
+  returned: { zh: '收回票', en: 'ballots returned' },
+};
+
 const FRACTION_WORDS: Record<string, Text> = {
   '1/2': { zh: '半数', en: 'half' },
   '1/3': { zh: '三分之一', en: 'a third' },

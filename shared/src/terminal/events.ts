@@ -1,5 +1,9 @@
 import type { Static } from '@sinclair/typebox';
-import type { TerminalEndReasonSchema, TerminalPairReplySchema } from '../api/reply-schemas';
+import type {
+  TerminalEndReasonSchema,
+  TerminalPairReplySchema,
+  VoteMethod,
+} from '../api/reply-schemas';
 import type { Text } from '../i18n';
 
 /**
@@ -19,7 +23,12 @@ export interface TerminalOption {
 export interface TerminalVote {
   voteId: number;
   title: string;
-  state: 'open' | 'closed' | 'announced';
+  state: 'open' | 'closed' | 'announced' | 'abandoned';
+  /**
+   * Issue 14: how the ballots are taken. A `paper` or `hands` vote is counted by people: the
+   * terminal offers no options and says how to vote (the server refuses a terminal ballot).
+   */
+  method: VoteMethod;
   options: TerminalOption[];
   /** This seat's ballot is stored for this vote (keypad or terminal: one ballot a seat). */
   registered: boolean;

@@ -22,6 +22,7 @@ const vote = {
   voteId: 5,
   title: '省人民政府关于食品安全工作情况的报告',
   state: 'open' as const,
+  method: 'keypads' as const,
   options: THREE_LEVEL.options,
   registered: false,
 };
@@ -174,6 +175,85 @@ describe('seat terminal states', () => {
       'false',
     );
     expect(onPress).not.toHaveBeenCalled();
+  });
+
+  it.each([
+    ['paper', '本项测评以纸质票进行，请按工作人员指引投票', 'This evaluation is by paper ballot'],
+    ['hands', '本项测评以举手方式表决，请按工作人员指引表决', 'show of hands'],
+  ] as const)(
+    'a %s vote: says how to vote, offers no option, presses nothing',
+    async (method, zh, en) => {
+      // The server keeps the seats idle during a paper or hands vote (no keypad mode).
+      const onPress = show({ ...base, mode: 'idle', vote: { ...vote, method } });
+      expect(screen.getByTestId('hand-counted').textContent).toBe(zh);
+      expect(screen.getByText(vote.title)).toBeTruthy();
+      // Not one button on the seat screen (even if the options came along), so nothing to press.
+      expect(screen.queryAllByRole('button')).toEqual([]);
+      expect(screen.queryByRole('group', { name: '请选择一项' })).toBeNull();
+      await userEvent.setup().keyboard('{Enter}');
+      expect(onPress).not.toHaveBeenCalled();
+      cleanup();
+      render(
+        <WordsProvider lang="en">
+          <SeatScreen
+            state={{ ...base, mode: 'idle', vote: { ...vote, method } }}
+            onPress={onPress}
+          />
+        </WordsProvider>,
+      );
+      expect(screen.getByTestId('hand-counted').textContent).toContain(en);
+    },
+  );
+
+  it('a paper vote at an observer seat still says the seat does not vote', () => {
+    show({ ...base, mayVote: false, mode: 'idle', vote: { ...vote, method: 'paper' } });
+    expect(screen.getByTestId('not-voting').textContent).toBe('本席位为列席席位，不参加测评');
+  });
+
+  it('an abandoned vote says so, with no option and no result', () => {
+    show({
+      ...base,
+      mode: 'idle',
+      vote: { ...vote, state: 'abandoned', options: [] },
+      result: null,
+    });
+    expect(screen.getByTestId('abandoned').textContent).toBe('本项测评已放弃');
+    expect(screen.queryAllByRole('button')).toEqual([]);
+    expect(screen.queryByTestId('outcome')).toBeNull();
+  });
+
+  it('two and four options (a profile of the secretariat’s own): in order, all alike', () => {
+    const sets = {
+      2: [
+        { key: 'agree', label: { zh: '同意', en: 'Agree' }, seatKey: 1 },
+        { key: 'disagree', label: { zh: '不同意', en: 'Disagree' }, seatKey: 3 },
+      ],
+      4: ['优秀', '合格', '基本合格', '不合格'].map((zh, i) => ({
+        key: `k${i}`,
+        label: { zh, en: zh },
+        seatKey: i + 1,
+      })),
+    };
+    for (const [n, options] of Object.entries(sets)) {
+      show({ ...base, mode: 'open', vote: { ...vote, options } });
+      const group = screen.getByRole('group', { name: '请选择一项' });
+      const buttons = within(group).getAllByRole('button');
+      expect(buttons.map((b) => b.textContent)).toEqual(options.map((o) => o.label.zh));
+      expect(group.style.getPropertyValue('--count')).toBe(n);
+      cleanup();
+    }
+  });
+
+  it('two options press their own seat keys (not their places)', async () => {
+    const options = [
+      { key: 'agree', label: { zh: '同意', en: 'Agree' }, seatKey: 1 },
+      { key: 'disagree', label: { zh: '不同意', en: 'Disagree' }, seatKey: 3 },
+    ];
+    const onPress = show({ ...base, mode: 'open', vote: { ...vote, options } });
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: '不同意' }));
+    await user.click(screen.getByRole('button', { name: '确认提交' }));
+    expect(onPress).toHaveBeenCalledWith([3]);
   });
 
   it('closed, then the announced result', () => {

@@ -62,10 +62,36 @@ export function SeatScreen({
     );
   }
 
+  // Issue 14: a paper or hands vote is counted by people; the seats stay idle (the hall mode is
+  // not `open`) and the terminal offers nothing to press, only how to vote.
+  if (vote?.state === 'open' && (vote.method === 'paper' || vote.method === 'hands')) {
+    if (notVoting) return notVoting;
+    return (
+      <section className="screen hand-counted" aria-live="polite">
+        <h1 className="vote-title">{vote.title}</h1>
+        <p className="lamp info" data-testid="hand-counted" data-method={vote.method}>
+          {t(vote.method === 'paper' ? 'paperVote' : 'handsVote')}
+        </p>
+        <p>{t('handCounted')}</p>
+      </section>
+    );
+  }
+
   if (state.mode === 'open' && vote?.state === 'open') {
     if (notVoting) return notVoting;
     // Keyed by vote: a choice never carries over into another vote.
     return <VoteScreen key={vote.voteId} vote={vote} onPress={onPress} />;
+  }
+
+  if (vote?.state === 'abandoned') {
+    return (
+      <section className="screen abandoned">
+        <h1 className="vote-title">{vote.title}</h1>
+        <p className="lamp info" data-testid="abandoned">
+          {t('abandoned')}
+        </p>
+      </section>
+    );
   }
 
   if (vote?.state === 'closed') {

@@ -35,6 +35,9 @@ export function VoteScreen({
     setError(null);
   }, [vote.voteId]);
 
+  // Counted by people (issue 14): never a button (SeatScreen shows how to vote instead).
+  if (vote.method !== 'keypads') return null;
+
   if (vote.registered || reply?.lamp === 'registered') {
     return (
       <section className="screen registered" aria-live="polite">

@@ -1,41 +1,64 @@
-import type { ChainHead, ResultPayload, Text } from '@hall/shared';
+import type { ChainHead, ResultPayload, Text, VotePayload } from '@hall/shared';
+import type { CSSProperties } from 'react';
 import { DISPLAY_STRINGS as S } from '../../lib/display-strings';
-import { profileFor } from '../../lib/labels';
 import { optionTone, outcomeColour, outcomeTone } from '../../lib/outcome-tone';
 import { BarChart, type Bar } from '../BarChart';
 import { Bi } from './Bilingual';
-
-const asText = (zh: string, en?: string): Text => ({ zh, en: en ?? zh });
+import { handCounted, MethodLine, SeriesLine } from './FormLine';
+import { resultWords } from './result-words';
 
 /**
  * An announced result on the hall display: the outcome in words and in its own colour, 应到,
  * 实到, every option, 无效, 未按, the bar chart and the 依据 line (public once announced).
+ * Issue 14: any profile, from the words the result carries (`labels`: 2–5 options in the
+ * profile's order, one row and one bar each; the outcome's colour from `passed` and its place),
+ * how the ballots were taken, and the series the vote is a subject of.
  */
-export function DisplayResult({ result }: { result: ResultPayload }) {
-  const profile = profileFor(result.profile);
-  const options = profile
-    ? profile.optionSet.options.map((o) => ({ key: o.key, label: o.label }))
-    : Object.keys(result.counts).map((k) => ({ key: k, label: asText(k) }));
-  const outcome = profile?.outcomes.find((o) => o.id === result.outcome)?.label;
-  const colour = outcomeColour(profile, result.outcome);
-  const rows: { key: string; label: Text; value: number }[] = [
+export function DisplayResult({
+  result,
+  series = null,
+}: {
+  result: ResultPayload;
+  series?: VotePayload['series'];
+}) {
+  const words = resultWords(result);
+  const options = words.options;
+  const outcome = words.outcomes.find((o) => o.id === result.outcome)?.label;
+  const colour = outcomeColour(words.outcomes, result.outcome);
+  // Counted by people, nobody "did not press": they did not vote (未投票).
+  const notVoted = handCounted(result.method) ? S.displayNotVotedByHand : S.displayNotVoted;
+  // 应到, 实到, 无效, 未按 beside the options (2–5, one row each, in the profile's order), so
+  // five options fit one screen with the series and method lines.
+  const base: Row[] = [
     { key: 'members', label: S.displayMembers, value: result.members },
     { key: 'present', label: S.displayPresent, value: result.present },
-    ...options.map((o) => ({ key: o.key, label: o.label, value: result.counts[o.key] ?? 0 })),
     { key: 'invalid', label: S.displayInvalid, value: result.invalid },
-    { key: 'notVoted', label: S.displayNotVoted, value: result.notVoted },
+    { key: 'notVoted', label: notVoted, value: result.notVoted },
   ];
+  const optionRows: Row[] = options.map((o) => ({
+    key: o.key,
+    label: o.label,
+    value: result.counts[o.key] ?? 0,
+  }));
   const bars: Bar[] = [
     ...options.map((o) => ({
       label: o.label.zh,
       value: result.counts[o.key] ?? 0,
-      tone: optionTone(profile, o.key),
+      tone: optionTone(options, o.key),
     })),
     { label: S.displayInvalid.zh, value: result.invalid, tone: 'neutral' },
-    { label: S.displayNotVoted.zh, value: result.notVoted, tone: 'neutral' },
+    { label: notVoted.zh, value: result.notVoted, tone: 'neutral' },
   ];
   return (
-    <section className="hd-main hd-result" aria-label={S.displayOutcome.zh}>
+    <section
+      className="hd-main hd-result"
+      aria-label={S.displayOutcome.zh}
+      style={{ '--options': options.length } as CSSProperties}
+    >
+      <div className="hd-form-line">
+        <SeriesLine series={series} />
+        <MethodLine method={result.method} />
+      </div>
       <h2 className="hd-title hd-result-title" data-testid="display-title">
         {result.title}
       </h2>
@@ -48,7 +71,7 @@ export function DisplayResult({ result }: { result: ResultPayload }) {
         className="hd-outcome"
         data-testid="outcome"
         data-outcome={result.outcome}
-        data-tone={outcomeTone(profile, result.outcome)}
+        data-tone={outcomeTone(words.outcomes, result.outcome)}
       >
         <Bi text={S.displayOutcome} className="hd-outcome-label" />
         <strong className="hd-outcome-word" data-testid="outcome-word" style={{ color: colour }}>
@@ -61,18 +84,8 @@ export function DisplayResult({ result }: { result: ResultPayload }) {
         ) : null}
       </p>
       <div className="hd-result-body">
-        <table className="hd-counts">
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.key} data-testid={`count-${r.key}`}>
-                <th scope="row">
-                  <Bi text={r.label} />
-                </th>
-                <td>{r.value}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <CountsTable rows={base} label={S.displayFigures.zh} className="hd-counts-base" />
+        <CountsTable rows={optionRows} label={S.displayBallots.zh} className="hd-counts-options" />
         <div className="hd-chart">
           <BarChart bars={bars} title={S.displayBallots.zh} />
         </div>
@@ -87,6 +100,37 @@ export function DisplayResult({ result }: { result: ResultPayload }) {
         </p>
       ) : null}
     </section>
+  );
+}
+
+interface Row {
+  key: string;
+  label: Text;
+  value: number;
+}
+
+function CountsTable({
+  rows,
+  label,
+  className,
+}: {
+  rows: Row[];
+  label: string;
+  className: string;
+}) {
+  return (
+    <table className={`hd-counts ${className}`} aria-label={label}>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.key} data-testid={`count-${r.key}`}>
+            <th scope="row">
+              <Bi text={r.label} />
+            </th>
+            <td>{r.value}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
 

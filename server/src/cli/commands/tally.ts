@@ -1,7 +1,9 @@
-import { resultFields, seedProfile, SEED_PROFILES, tally } from '@hall/shared';
+import { resultFields, seedProfile, SEED_PROFILES, tally, type Profile } from '@hall/shared';
+import type { ParsedArgs } from '../args';
 import type { Command } from '../command';
-import { RefusedError } from '../errors';
-import { printResult } from '../io';
+import { RefusedError, UsageError } from '../errors';
+import { printResult, type CliIo } from '../io';
+import { readProfileDocument } from './profile-file';
 
 /** A whole number as typed: digits only (a sign, a point or an exponent is refused, not rounded). */
 export function parseCount(name: string, text: string): number {
@@ -39,25 +41,42 @@ export function parseCounts(text: string): Record<string, number> {
   return counts;
 }
 
+/**
+ * The profile to decide under: a built-in one (`--profile <id>`) or the profile document in a
+ * file (`--profile-file <file>`, README "Profile documents"); exactly one of the two.
+ */
+function chosenProfile(args: ParsedArgs, io: CliIo): Profile {
+  const id = args.values.get('profile');
+  const file = args.values.get('profile-file');
+  if ((id === undefined) === (file === undefined)) {
+    throw new UsageError(
+      '须给出 --profile 或 --profile-file 之一（不能同时给出） / give exactly one of --profile <id> or --profile-file <file>',
+    );
+  }
+  if (file !== undefined) return readProfileDocument(io, file);
+  const profile = seedProfile(id!);
+  if (!profile) {
+    const known = SEED_PROFILES.map((p) => p.id).join(', ');
+    throw new RefusedError(
+      `没有测评办法“${id}”（可选：${known}） / unknown profile "${id}" (known: ${known})`,
+    );
+  }
+  return profile;
+}
+
 export const tallyCommand: Command = {
   words: ['tally'],
-  summary: '离线按测评办法判定一次测评结果 / Decide an evaluation offline under a rule profile.',
+  summary:
+    '离线按测评办法（内置，或 --profile-file 给出的测评办法文件）判定一次测评结果 / Decide an evaluation offline under a rule profile (built-in, or a profile document with --profile-file).',
   usage:
-    'tally --profile <id> --members <n> --present <p> --counts <key>=<k>,... [--invalid <i>] [--json]',
+    'tally (--profile <id> | --profile-file <file>) --members <n> --present <p> --counts <key>=<k>,... [--invalid <i>] [--json]',
   options: {
     flags: ['json'],
-    values: ['profile', 'members', 'present', 'counts', 'invalid'],
-    required: ['profile', 'members', 'present', 'counts'],
+    values: ['profile', 'profile-file', 'members', 'present', 'counts', 'invalid'],
+    required: ['members', 'present', 'counts'],
   },
   run(args, io) {
-    const id = args.values.get('profile')!;
-    const profile = seedProfile(id);
-    if (!profile) {
-      const known = SEED_PROFILES.map((p) => p.id).join(', ');
-      throw new RefusedError(
-        `没有测评办法“${id}”（可选：${known}） / unknown profile "${id}" (known: ${known})`,
-      );
-    }
+    const profile = chosenProfile(args, io);
     const result = tally(profile, {
       members: parseCount('members', args.values.get('members')!),
       present: parseCount('present', args.values.get('present')!),

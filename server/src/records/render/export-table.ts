@@ -1,4 +1,10 @@
-import { correctionNote, formatBeijing, type SealedRecord } from '@hall/shared';
+import {
+  correctionNote,
+  formatBeijing,
+  METHOD_WORDS,
+  methodLine,
+  type SealedRecord,
+} from '@hall/shared';
 import { correctionOf } from '../current';
 import { canonicalHash } from '../canonical';
 import { outcomeLabelOf } from './labels';
@@ -32,7 +38,8 @@ export function sittingName(sessionId: number, title: string | null | undefined)
  * The columns of the CSV and the XLSX export, one row per sealed record in chain order (a
  * correction is a row of its own naming the record it corrects). Chinese headers and Beijing time
  * (`2026-12-02 09:30:00`, fixed UTC+8) for people; at the end, for machines, the profile and
- * outcome codes and the record's own ISO 8601 UTC times. Option columns are the union of the
+ * outcome codes, how the ballots were taken (`keypads`, `paper`, `hands`; issue 14) and the
+ * record's own ISO 8601 UTC times. Option columns are the union of the
  * records' option sets, headed by their Chinese label (a label shared by two different option
  * keys gets the key beside it); a record whose profile has no such option leaves the cell empty.
  * Everything comes from the sealed records except the sitting's name (`sittingTitle`).
@@ -69,6 +76,7 @@ export function exportTable(
     num('未按'),
     text('测评结果'),
     text('依据'),
+    text('表决方式'),
     text('开始时间（北京时间）'),
     text('结束时间（北京时间）'),
     text('宣布时间（北京时间）'),
@@ -79,7 +87,9 @@ export function exportTable(
     text('更正提议'),
     text('更正确认'),
     text('被更正情况'),
+    text('重新测评'),
     text('测评办法代码'),
+    text('表决方式代码'),
     text('测评结果代码'),
     text('开始时间（UTC）'),
     text('结束时间（UTC）'),
@@ -111,6 +121,7 @@ export function exportTable(
       r.notVoted,
       outcomeLabelOf(r),
       r.explanation?.zh ?? null,
+      METHOD_WORDS[r.method ?? 'keypads'].zh,
       formatBeijing(r.openedAt, 'datetime'),
       formatBeijing(r.closedAt, 'datetime'),
       formatBeijing(r.announcedAt, 'datetime'),
@@ -121,7 +132,9 @@ export function exportTable(
       r.corrects?.proposedBy ?? null,
       r.corrects?.confirmedBy ?? null,
       by ? `本记录已由第 ${by.seq} 号记录更正` : null,
+      r.retakes ? (methodLine(r)?.zh ?? null) : null,
       r.profile.id,
+      r.method ?? 'keypads',
       r.outcome,
       r.openedAt,
       r.closedAt,

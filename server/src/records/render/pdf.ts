@@ -33,6 +33,8 @@ export async function renderRecordPdf(
   if (m.organ) doc.fontSize(11).text(`报告机关：${m.organ}`, { align: 'center' });
   doc.moveDown(0.4).fontSize(11).text(`${m.hall} · ${m.sitting}`, { align: 'center' });
   doc.moveDown(0.2).fontSize(11).text(m.date, { align: 'center' });
+  doc.moveDown(0.2).fontSize(11).text(m.method, { align: 'center' });
+  if (m.retake) doc.moveDown(0.4).fontSize(11).text(m.retake, { width });
   if (m.correction) doc.moveDown(0.4).fontSize(11).text(m.correction, { width });
   if (m.supersededBy) doc.moveDown(0.4).fontSize(11).text(m.supersededBy, { width });
   doc.moveDown(1);

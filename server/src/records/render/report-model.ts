@@ -4,6 +4,8 @@ import { keyFingerprint } from '../keys';
 import {
   correctionNote,
   formatBeijing,
+  METHOD_WORDS,
+  methodLine,
   shortHash,
   type ChainHead,
   type SealedRecord,
@@ -36,6 +38,10 @@ export interface ReportModel {
   voteId: number;
   seq: number;
   profileName: string;
+  /** Issue 14: how the ballots were taken (`表决方式：纸质票计票`), always said. */
+  method: string;
+  /** Issue 14: the abandoned vote this one retakes, and why (`重新测评：…`); else null. */
+  retake: string | null;
   rows: { label: string; value: number }[];
   outcome: string;
   explanation: string;
@@ -87,6 +93,8 @@ export function reportModel(r: SealedRecord, ctx: ReportContext = {}): ReportMod
     voteId: r.voteId,
     seq: r.seq,
     profileName: `${r.profile.name.zh}（${r.profile.source.articles.join('、')}）`,
+    method: `表决方式：${METHOD_WORDS[r.method ?? 'keypads'].zh}`,
+    retake: r.retakes ? (methodLine(r)?.zh ?? null) : null,
     rows: [
       { label: '应到（全体组成人员）', value: r.members },
       { label: '实到', value: r.present },
@@ -95,7 +103,7 @@ export function reportModel(r: SealedRecord, ctx: ReportContext = {}): ReportMod
         value: r.counts[o.key] ?? 0,
       })),
       { label: '无效', value: r.invalid },
-      { label: '未按', value: r.notVoted },
+      { label: (r.method ?? 'keypads') === 'keypads' ? '未按' : '未投票', value: r.notVoted },
     ],
     outcome: outcomeLabelOf(r),
     explanation: r.explanation?.zh ?? '',
