@@ -125,7 +125,8 @@ export function OpenVoteForm({
             onClick={() =>
               void send({
                 title: retake.title,
-                profile: retake.profile ?? profile,
+                // The server decides a retake under the abandoned vote's own profile.
+                ...(retake.profile ? { profile: retake.profile } : {}),
                 method: retakeMethod,
                 retakeOf: retake.voteId,
                 ...(retake.itemId ? { itemId: retake.itemId } : {}),

@@ -79,3 +79,26 @@ describe('VoteProgress', () => {
     expect(screen.getByText(`另有 ${3000 - NOT_PRESSED_SHOWN} 个席位未列出`)).toBeTruthy();
   });
 });
+
+describe('VoteProgress of issue 14', () => {
+  const base = {
+    voteId: 3,
+    title: '关于全省生态环境保护工作情况的报告',
+    present: 40,
+    pressed: 12,
+    openedAt: '2026-12-02T01:10:00.000Z',
+    closesAt: null,
+  };
+  it('a paper vote shows no keypad count: it is counted by hand', () => {
+    renderIn(<VoteProgress vote={{ ...base, state: 'open', method: 'paper' }} />);
+    expect(screen.getByTestId('pressed').textContent).toBe(
+      '人工计票：不使用表决器，票数由工作人员录入',
+    );
+    expect(screen.queryByRole('progressbar')).toBeNull();
+  });
+  it('an abandoned vote says so, with no count', () => {
+    renderIn(<VoteProgress vote={{ ...base, state: 'abandoned', method: 'keypads' }} />);
+    expect(screen.getByTestId('vote-state').textContent).toBe('已放弃');
+    expect(screen.getByTestId('pressed').textContent).toBe('本项测评已放弃，未计票');
+  });
+});

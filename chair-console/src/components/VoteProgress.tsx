@@ -7,6 +7,7 @@ const STATE_KEY: Record<string, StringKey> = {
   open: 'stateOpen',
   closed: 'stateClosed',
   announced: 'stateAnnounced',
+  abandoned: 'stateAbandoned',
 };
 
 /**
@@ -31,12 +32,38 @@ export function VoteProgress({
   if (!vote || vote.voteId === null) return <p className="muted">{t('stateIdle')}</p>;
   const left = vote.state === 'open' ? timeLeft(vote.closesAt, now) : null;
   const share = vote.present > 0 ? Math.min(100, (100 * vote.pressed) / vote.present) : 0;
+  // Issue 14: a paper or hands vote is counted by people (the hand-count panel beside it).
+  const byHand = vote.method === 'paper' || vote.method === 'hands';
   return (
     <section className="panel progress" aria-label={t('pressed')}>
       <h2>{vote.title}</h2>
       <p className="state" data-testid="vote-state">
         {t(STATE_KEY[vote.state ?? ''] ?? 'stateIdle')}
       </p>
+      {byHand || vote.state === 'abandoned' ? (
+        <p className="big" data-testid="pressed">
+          {vote.state === 'abandoned' ? t('progressAbandoned') : t('progressByHand')}
+        </p>
+      ) : (
+        <KeypadProgress vote={vote} share={share} />
+      )}
+      {left ? (
+        <p data-testid="timer">
+          {t('remaining')} {left}
+        </p>
+      ) : null}
+      {vote.state === 'open' && vote.notPressed ? (
+        <NotPressed seats={vote.notPressed} map={seats} />
+      ) : null}
+    </section>
+  );
+}
+
+/** How many seats have pressed against present, as a number and a bar (keypad votes). */
+function KeypadProgress({ vote, share }: { vote: VotePayload; share: number }) {
+  const { t } = useI18n();
+  return (
+    <>
       <p className="big" data-testid="pressed">
         {t('pressed')} {vote.pressed} / {vote.present}
       </p>
@@ -50,15 +77,7 @@ export function VoteProgress({
       >
         <div className="fill" style={{ width: `${share}%` }} />
       </div>
-      {left ? (
-        <p data-testid="timer">
-          {t('remaining')} {left}
-        </p>
-      ) : null}
-      {vote.state === 'open' && vote.notPressed ? (
-        <NotPressed seats={vote.notPressed} map={seats} />
-      ) : null}
-    </section>
+    </>
   );
 }
 

@@ -12,6 +12,15 @@ export const HAND_COUNT_STRINGS = {
   methodPaper: { zh: '纸质票', en: 'Paper ballots' },
   methodHands: { zh: '举手', en: 'Show of hands' },
   handCounts: { zh: '人工计票', en: 'Counted by hand' },
+  progressByHand: {
+    zh: '人工计票：不使用表决器，票数由工作人员录入',
+    en: 'Counted by hand: the keypads are not used; the secretariat enters the counts',
+  },
+  progressAbandoned: {
+    zh: '本项测评已放弃，未计票',
+    en: 'This evaluation was abandoned and never counted',
+  },
+  stateAbandoned: { zh: '已放弃', en: 'Abandoned' },
   handCountsHelp: {
     zh: '由工作机构录入各选项票数，主持人（另一登录用户）确认后方可结束测评',
     en: 'The secretariat enters the counts; the chair (another login) confirms them before close',

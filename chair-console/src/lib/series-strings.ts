@@ -40,6 +40,7 @@ export const SERIES_STRINGS = {
   seriesBack: { zh: '返回', en: 'Back' },
   seriesRates: { zh: '各测评办法的结果比率', en: 'Rates of each outcome, by profile' },
   seriesDecided: { zh: '已公布 {n} 项', en: '{n} announced' },
+  seriesVersion: { zh: '第 {n} 版', en: 'version {n}' },
   seriesReturned: { zh: '收回', en: 'Returned' },
   seriesShares: { zh: '各选项（占收回票）', en: 'Options (of ballots returned)' },
   seriesShareNote: {

@@ -105,6 +105,7 @@ const summary: SeriesSummaryReply = {
   groups: [
     {
       profileId: 'anhui-2013',
+      profileVersion: 1,
       profileName: anhui.name,
       decided: 1,
       outcomes: [
@@ -113,6 +114,7 @@ const summary: SeriesSummaryReply = {
     },
     {
       profileId: 'dangyuan-pingyi',
+      profileVersion: 2,
       profileName: members.name,
       decided: 33,
       outcomes: [

@@ -76,10 +76,15 @@ describe('seriesSummary', () => {
       { count: 0, of: 41, text: '0%' },
     ]);
     expect(
-      sum.groups.map((g) => [g.profileId, g.decided, g.outcomes.map((o) => o.share.count)]),
+      sum.groups.map((g) => [
+        g.profileId,
+        g.profileVersion,
+        g.decided,
+        g.outcomes.map((o) => o.share.count),
+      ]),
     ).toEqual([
-      ['anhui-2013', 2, [1, 1, 0]],
-      ['anhui-2013', 1, [1, 0, 0]],
+      ['anhui-2013', 1, 2, [1, 1, 0]],
+      ['anhui-2013', 2, 1, [1, 0, 0]],
     ]);
   });
 

@@ -96,6 +96,7 @@ function groupOf(profile: Profile, outcomes: Map<string, number>, decimals: numb
   for (const n of outcomes.values()) decided += n;
   return {
     profileId: profile.id,
+    profileVersion: profile.version,
     profileName: profile.name,
     decided,
     outcomes: profile.outcomes.map((o) => ({

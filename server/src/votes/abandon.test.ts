@@ -170,4 +170,43 @@ describe('retaking an abandoned vote by hand', () => {
       f.hall.votes.open({ title: '报告', profile: 'anhui-2013', method: 'hands', retakeOf: 1 }),
     ).toThrow(expect.objectContaining({ code: 'RETAKE_OTHER_SESSION' }));
   });
+
+  it('keeps the abandoned vote’s profile, item and series place: the rule cannot change', async () => {
+    const f = await abandonedSitting([1]);
+    // Another profile for the retake is refused (abandoning is no way to a softer rule).
+    expect(() =>
+      f.hall.votes.open({ title: '报告', profile: 'zizhou', method: 'paper', retakeOf: 1 }),
+    ).toThrow(expect.objectContaining({ code: 'RETAKE_OTHER_PROFILE' }));
+    expect(() => f.hall.votes.open({ title: '报告', method: 'paper' })).toThrow(
+      expect.objectContaining({ code: 'PROFILE_REQUIRED' }),
+    );
+    // Omitted, the profile is the abandoned vote's own.
+    const id = f.hall.votes.open({ title: '报告', method: 'hands', retakeOf: 1 });
+    const row = f.hall.db
+      .prepare('SELECT profile_json, item_id, retake_of FROM votes WHERE vote_id = ?')
+      .get(id) as { profile_json: string; item_id: number | null; retake_of: number };
+    const own = f.hall.db.prepare('SELECT profile_json FROM votes WHERE vote_id = 1').get() as {
+      profile_json: string;
+    };
+    expect(row).toMatchObject({ retake_of: 1, profile_json: own.profile_json });
+  });
+
+  it('takes the item and the series place of the vote it retakes', async () => {
+    const f = await hallFixture();
+    fixtures.push(f);
+    checkIn(f, 40);
+    const itemId = f.hall.addItem('关于全省生态环境保护工作情况的报告', '省人民政府');
+    const voteId = f.hall.votes.open({ title: '报告', profile: 'anhui-2013', itemId });
+    f.hall.db
+      .prepare('UPDATE votes SET series_id = 7, series_index = 3 WHERE vote_id = ?')
+      .run(voteId);
+    f.hall.votes.reloadOpen();
+    f.hall.votes.abandon(REASON);
+    const retake = f.hall.votes.open({ title: '报告', method: 'paper', retakeOf: voteId });
+    expect(
+      f.hall.db
+        .prepare('SELECT item_id, series_id, series_index FROM votes WHERE vote_id = ?')
+        .get(retake),
+    ).toEqual({ item_id: itemId, series_id: 7, series_index: 3 });
+  });
 });

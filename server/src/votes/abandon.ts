@@ -1,7 +1,10 @@
+import type { Profile } from '@hall/shared';
 import type { Db } from '../db/open-db';
+import { canonicalHash } from '../records/canonical';
 import { retakeOfVote } from './abandon-store';
 import { invalid, refuse } from '../errors';
 import { requireSafeText } from '../text/safe-text';
+import type { OpenVoteInput } from './vote-ports';
 import { voteRowOf, type VoteRow } from './vote-store';
 
 /**
@@ -64,3 +67,63 @@ export const abandonedRefusal = (row: VoteRow) =>
     'VOTE_ABANDONED',
     `测评 ${row.vote_id} 已放弃（${row.abandon_reason ?? ''}），没有结果 / vote ${row.vote_id} was abandoned (${row.abandon_reason ?? ''}): it has no result`,
   );
+
+/** A profile as compared for a retake: its content, whatever `format` line it carries. */
+const content = (p: Profile) => {
+  const { format: _format, ...rest } = p;
+  return canonicalHash(rest);
+};
+
+/**
+ * The profile a retake is decided under: the abandoned vote's own (fixed when it opened). A
+ * retake may not change the rule: abandoning a vote must never be a way to decide it again
+ * under a softer profile. `given` (the caller's) must be that same document.
+ */
+export function retakeProfile(retaken: VoteRow, given: Profile | undefined): Profile {
+  const own = JSON.parse(retaken.profile_json) as Profile;
+  if (given && content(given) !== content(own)) {
+    throw refuse(
+      'RETAKE_OTHER_PROFILE',
+      `重新测评须沿用测评 ${retaken.vote_id} 的测评办法 ${own.id}（第 ${own.version} 版），不能改用 ${given.id} / a retake of vote ${retaken.vote_id} is decided under its own profile ${own.id} (version ${own.version}), not ${given.id}`,
+    );
+  }
+  return own;
+}
+
+/** The profile of a vote that is no retake: required. */
+export function requireProfile(given: Profile | undefined): Profile {
+  if (!given) {
+    throw invalid(
+      'PROFILE_REQUIRED',
+      '请指定测评办法（--profile 或 --profile-file） / a profile is required (--profile or --profile-file)',
+    );
+  }
+  return given;
+}
+
+/** The series place of an abandoned vote, which its retake takes (the subject is decided then). */
+export function seriesPlaceOf(row: VoteRow): { seriesId: number; index: number } | undefined {
+  return row.series_id !== null && row.series_index !== null
+    ? { seriesId: row.series_id, index: row.series_index }
+    : undefined;
+}
+
+/**
+ * The profile, item and series place a vote opens with: the caller's, except that a retake is
+ * decided under its abandoned vote's own profile and takes its item and series place.
+ */
+export function openingFacts(
+  db: Db,
+  input: Pick<OpenVoteInput, 'profile' | 'itemId' | 'series' | 'retakeOf'>,
+  sessionId: number,
+  resolve: (ref: NonNullable<OpenVoteInput['profile']>) => Profile,
+): { profile: Profile; itemId: number | undefined; series: OpenVoteInput['series'] } {
+  const retaken =
+    input.retakeOf === undefined ? null : requireRetakable(db, input.retakeOf, sessionId);
+  const given = input.profile === undefined ? undefined : resolve(input.profile);
+  return {
+    profile: retaken ? retakeProfile(retaken, given) : requireProfile(given),
+    itemId: input.itemId ?? retaken?.item_id ?? undefined,
+    series: input.series ?? (retaken ? seriesPlaceOf(retaken) : undefined),
+  };
+}

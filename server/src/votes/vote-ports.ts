@@ -63,8 +63,11 @@ export interface VoteServiceDeps {
 
 export interface OpenVoteInput {
   title: string;
-  /** A profile id (built-in or the hall's own, latest version) or a whole profile document. */
-  profile: string | Record<string, unknown>;
+  /**
+   * A profile id (built-in or the hall's own, latest version) or a whole profile document.
+   * Omitted only for a retake, which takes the abandoned vote's profile.
+   */
+  profile?: string | Record<string, unknown>;
   /** How the ballots are taken; default keypads (paper and hands use no seat). */
   method?: 'keypads' | 'paper' | 'hands';
   itemId?: number;

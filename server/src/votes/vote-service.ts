@@ -6,7 +6,7 @@ import type { Db } from '../db/open-db';
 import { refuse, ServiceError } from '../errors';
 import type { RosterService } from '../roster/roster-service';
 import type { SessionService } from '../sessions/session-service';
-import { abandonedRefusal, abandonReason, requireRetakable } from './abandon';
+import { abandonedRefusal, abandonReason, openingFacts } from './abandon';
 import { storeAbandoned } from './abandon-store';
 import { BallotSlots } from './ballot-slots';
 import type { BallotKeyLog } from './ballot-keys';
@@ -27,6 +27,7 @@ import { announceClosed } from './vote-announcement';
 import { BUILT_IN_PROFILES, supportedProfile } from './vote-profiles';
 import { seatKeysRefusal } from './seat-keys';
 import { voteRefusal } from './vote-refusals';
+import { voteStatusOf, type VoteStatus } from './vote-status';
 import {
   announcedAtOf,
   INVALID,
@@ -43,7 +44,6 @@ import {
   tallyOfRow,
   voteRowOf,
   type NewVote,
-  type VoteMethod,
   type VoteRow,
   type VoteState,
 } from './vote-store';
@@ -151,12 +151,7 @@ export class VoteService {
 
   private armTimer(voteId: number, ms: number): void {
     this.timer.arm(ms, () => {
-      const v = this.openVote;
-      if (v?.voteId !== voteId) return;
-      if (v.method === 'keypads') {
-        this.close();
-        return;
-      }
+      if (this.openVote?.voteId !== voteId) return;
       // A paper or hands vote whose time is up closes only with its counts confirmed by a
       // second person (hand-counts.ts). Without them it stays OPEN and this is logged: the chair
       // closes it once the counts are confirmed. A timer never decides a count nobody confirmed.
@@ -183,11 +178,12 @@ export class VoteService {
   open(input: OpenVoteInput): number {
     if (this.openVote) throw voteRefusal.stillOpenOnOpen(this.openVote.voteId);
     const sessionId = this.sessions.requireCurrent();
-    const profile = supportedProfile(this.profiles.resolve(input.profile));
+    const { profile, itemId, series } = openingFacts(this.db, input, sessionId, (ref) =>
+      supportedProfile(this.profiles.resolve(ref)),
+    );
     const method = input.method ?? 'keypads';
-    if (input.retakeOf !== undefined) requireRetakable(this.db, input.retakeOf, sessionId);
     this.events.flushPresses(); // check-in presses still queued count before the quorum check
-    const item = input.itemId === undefined ? null : this.sessions.item(input.itemId);
+    const item = itemId === undefined ? null : this.sessions.item(itemId);
     const a = this.attendance.summary();
     if (!a.quorumMet) {
       throw refuse('NO_QUORUM', this.attendance.quorumNotMetReason()); // evaluation: issue 14
@@ -211,8 +207,8 @@ export class VoteService {
       closesAt,
       ballotKeyId,
       method,
-      seriesId: input.series?.seriesId ?? null,
-      seriesIndex: input.series?.index ?? null,
+      seriesId: series?.seriesId ?? null,
+      seriesIndex: series?.index ?? null,
       retakeOf: input.retakeOf ?? null,
     });
     if (method !== 'keypads') return this.openByHand(newVote(null), input.durationSeconds);
@@ -293,32 +289,11 @@ export class VoteService {
   }
 
   /** `vote status`: no split while open, only how many have pressed. */
-  status(): {
-    voteId: number;
-    state: VoteState;
-    present: number;
-    pressed: number;
-    method: VoteMethod;
-    profileName: Profile['name'];
-    options: { key: string; label: Profile['name']; seatKey: number }[];
-  } {
+  status(): VoteStatus {
     const row = this.latest();
     const present =
       row.state === 'open' ? this.attendance.summary().present : (row.present_at_close ?? 0);
-    const profile = JSON.parse(row.profile_json) as Profile;
-    return {
-      voteId: row.vote_id,
-      state: row.state,
-      present,
-      pressed: this.pressedCount(row),
-      method: row.method,
-      profileName: profile.name,
-      options: profile.optionSet.options.map(({ key, label, seatKey }) => ({
-        key,
-        label,
-        seatKey,
-      })),
-    };
+    return voteStatusOf(row, present, this.pressedCount(row));
   }
 
   /** The latest vote's row and how many pressed (one read), or null if none was opened. */

@@ -100,6 +100,10 @@ export const HallErrorCode = {
   /** `--retake` names a vote that is not abandoned, already retaken, or of another sitting. */
   RETAKE_NOT_ABANDONED: 'RETAKE_NOT_ABANDONED',
   RETAKE_ALREADY_TAKEN: 'RETAKE_ALREADY_TAKEN',
+  /** A retake under another profile than the abandoned vote's own. */
+  RETAKE_OTHER_PROFILE: 'RETAKE_OTHER_PROFILE',
+  /** A vote opened without a profile (only a retake takes its abandoned vote's). */
+  PROFILE_REQUIRED: 'PROFILE_REQUIRED',
   RETAKE_OTHER_SESSION: 'RETAKE_OTHER_SESSION',
   // Issue 14, series of subjects and the departments of one report (server/src/series/).
   SERIES_NOT_FOUND: 'SERIES_NOT_FOUND',

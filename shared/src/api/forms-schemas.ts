@@ -248,6 +248,8 @@ export const SeriesSummaryReply = Type.Object({
   groups: Type.Array(
     Type.Object({
       profileId: Type.String(),
+      /** Two versions of one profile are two groups (a saved version never changes). */
+      profileVersion: Type.Integer(),
       profileName: TextSchema,
       /** Subjects of this profile whose result is announced. */
       decided: Type.Integer(),

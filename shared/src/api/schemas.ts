@@ -145,12 +145,16 @@ export const VoteOpenBody = Type.Object(
     /**
      * A profile id (built-in, or the hall's own: its latest version), or a whole profile
      * document (`vote open --profile-file`), checked by parseProfileDocument: a bad document
-     * is refused with every problem named by its JSON path.
+     * is refused with every problem named by its JSON path. Required, except for a retake
+     * (`retakeOf`), which is decided under the abandoned vote's own profile: omitted, that one;
+     * given, it must be that same document (RETAKE_OTHER_PROFILE otherwise).
      */
-    profile: Type.Union([
-      Type.String({ minLength: 1, maxLength: 64 }),
-      Type.Object({}, { additionalProperties: true }),
-    ]),
+    profile: Type.Optional(
+      Type.Union([
+        Type.String({ minLength: 1, maxLength: 64 }),
+        Type.Object({}, { additionalProperties: true }),
+      ]),
+    ),
     /** How the ballots are taken (default keypads); with paper or hands the seats are not used. */
     method: Type.Optional(VoteMethodSchema),
     /** Issue 14: the abandoned vote of this sitting this one retakes (`vote open --retake`). */

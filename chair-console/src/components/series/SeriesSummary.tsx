@@ -57,9 +57,16 @@ export function SeriesSummary({
       <section aria-label={t('seriesRates')}>
         <h3>{t('seriesRates')}</h3>
         {summary.groups.map((g) => (
-          <div key={g.profileId} className="summary-group" data-testid={`group-${g.profileId}`}>
+          <div
+            key={`${g.profileId}@${g.profileVersion}`}
+            className="summary-group"
+            data-testid={`group-${g.profileId}`}
+          >
             <h4>
               {pick(g.profileName)}{' '}
+              <span className="muted">
+                {t('seriesVersion').replace('{n}', String(g.profileVersion))}
+              </span>{' '}
               <span className="muted">{t('seriesDecided').replace('{n}', String(g.decided))}</span>
             </h4>
             <ul>
