@@ -184,9 +184,10 @@ describe('hall display in Chromium', () => {
     await page.goto(`${server.url}/display`);
     await page.getByTestId('display-sitting').getByText(SITTING).waitFor(WAIT);
     const title = '关于全省安全生产工作情况的报告';
+    // Under 优秀 / 合格 / 基本合格 / 不合格 (a document no seed has; the demo's units have 5 keys).
     const opened = await api<{ voteId: number }>(server, 'POST', '/api/votes', TOKEN, {
       title,
-      profile: anhui.id,
+      profile: FOUR_PROFILE,
     });
     expect(opened.status).toBe(200);
     await page.getByTestId('display-instruction').getByText('请按键表决').waitFor(WAIT);
@@ -200,7 +201,7 @@ describe('hall display in Chromium', () => {
     expect(await page.getByTestId('display-pressed').count()).toBe(0);
     expect(await page.getByTestId('outcome').count()).toBe(0);
 
-    // Retaken on paper under 优秀 / 合格 / 基本合格 / 不合格 (a document no seed has).
+    // Retaken on paper, under the same profile (a retake keeps its abandoned vote's rule).
     const retake = await api(server, 'POST', '/api/votes', TOKEN, {
       title,
       profile: FOUR_PROFILE,

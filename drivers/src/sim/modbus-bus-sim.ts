@@ -55,6 +55,11 @@ export class ModbusBusSim {
     return u;
   }
 
+  /** The vote tag a unit shows now (its VOTE_TAG register, as the master last wrote it). */
+  shownTag(address: number): number {
+    return this.unit(address).voteTag;
+  }
+
   press(address: number, keys: readonly number[]): void {
     this.unit(address).press(keys);
   }

@@ -98,6 +98,11 @@ export class WirelessBaseSim {
     await this.detach();
   }
 
+  /** The vote tag a keypad shows now (the last `$MODE` it got while awake), 0 if unknown. */
+  shownTag(keypad: number): number {
+    return this.keypads.get(keypad)?.tag ?? 0;
+  }
+
   /** A key event of one keypad (its keys within 50 ms, §2), under the tag the keypad shows. */
   press(keypad: number, keys: readonly number[]): void {
     const k = this.keypads.get(keypad);

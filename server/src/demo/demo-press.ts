@@ -26,8 +26,12 @@ export async function demoPress(
   }
   const { bus, address } = parseSeatId(p.seat);
   const keys = [...new Set(p.keys)].sort((a, b) => a - b);
-  const sim = hall.buses.find((b) => b.driver.busId === bus)?.press;
+  const built = hall.buses.find((b) => b.driver.busId === bus);
+  const sim = built?.press;
   if (sim && p.deliveryId === undefined && p.tag === undefined) {
+    // A member presses once the seat shows the hall's mode: a new vote's tag reaches a seat with
+    // its bus's next cycle (SEAT-PROTOCOLS.md), so wait for it, bounded (a loaded machine).
+    if (built.shownTag) await seatShows(() => built.shownTag!(address), hall, SHOW_WAIT_MS);
     const settled = hall.hardware.nextSettle(p.seat);
     sim(address, keys);
     return withTimeout(settled, 10_000, p.seat);
@@ -44,6 +48,17 @@ export async function demoPress(
     deliveryId,
   });
   return withTimeout(settled, 10_000, p.seat);
+}
+
+/** How long a simulated press waits for its seat to show the hall's current tag. */
+const SHOW_WAIT_MS = 10_000;
+
+/** Resolves once `shown()` is the hall's current tag, or after `ms` (the press then goes as is). */
+async function seatShows(shown: () => number, hall: Hall, ms: number): Promise<void> {
+  const until = Date.now() + ms;
+  while (shown() !== hall.hardware.currentMode.tag && Date.now() < until) {
+    await new Promise((r) => setTimeout(r, 5));
+  }
 }
 
 function withTimeout<T>(p: Promise<T>, ms: number, seat: string): Promise<T> {

@@ -12,6 +12,8 @@ export interface BuiltBus {
   seats: string[];
   /** Present for simulated buses: press keys on a seat (SimulatedBus of the drivers package). */
   press?: (address: number, keys: readonly number[]) => void;
+  /** Present for simulated buses: the vote tag a seat shows now. */
+  shownTag?: (address: number) => number;
 }
 
 /**
@@ -29,6 +31,7 @@ export async function buildBuses(config: HallConfig): Promise<BuiltBus[]> {
       path: bus.path ?? '',
       addresses: bus.addresses,
       ...(bus.baudRate ? { baudRate: bus.baudRate } : {}),
+      ...(bus.keys ? { keys: bus.keys } : {}),
       // A simulated line carries bytes at memory speed: pace the polling so the demo hall does
       // not spin a core (SEAT-PROTOCOLS.md §4), unless the config says otherwise.
       options: {
@@ -42,7 +45,8 @@ export async function buildBuses(config: HallConfig): Promise<BuiltBus[]> {
         sim.kind === 'modbus-rtu'
           ? (a: number, k: readonly number[]) => sim.sim.press(a, k)
           : (a: number, k: readonly number[]) => sim.sim.press(a, k);
-      out.push({ driver: sim.driver, seats, press });
+      const shownTag = (a: number) => sim.sim.shownTag(a);
+      out.push({ driver: sim.driver, seats, press, shownTag });
     } else {
       out.push({ driver: createDriver(busConfig), seats });
     }

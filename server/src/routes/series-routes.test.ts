@@ -295,6 +295,7 @@ describe('GET /api/series/:id/summary', () => {
     expect(before.groups).toEqual([
       {
         profileId: 'anhui-2013',
+        profileVersion: 1,
         profileName: expect.objectContaining({ zh: expect.any(String) }),
         decided: 2,
         outcomes: [
