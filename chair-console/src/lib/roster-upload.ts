@@ -11,21 +11,23 @@ export function rosterFileType(name: string): string {
 }
 
 /**
- * `POST /api/roster` with the file's bytes as they are (server/src/routes/roster-routes.ts):
- * the server detects UTF-8, GB18030 or XLSX. A refusal is an ApiError with the server's one-line
- * message (naming the line or sheet row), as fetchJson's are.
+ * Send a roster-like file's bytes as they are (`POST /api/roster`, `PUT /api/sessions/current/
+ * evaluators`): the server detects UTF-8, GB18030 or XLSX. A refusal is an ApiError with the
+ * server's one-line message (naming the line or sheet row), as fetchJson's are.
  */
-export async function uploadRoster(
+export async function uploadFile<T>(
+  url: string,
+  method: 'POST' | 'PUT',
   token: string,
   file: Blob & { name: string },
   timeoutMs = 60_000,
-): Promise<RosterImportReply> {
+): Promise<T> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
   let res: Response;
   try {
-    res = await fetch('/api/roster', {
-      method: 'POST',
+    res = await fetch(url, {
+      method,
       headers: { authorization: `Bearer ${token}`, 'content-type': rosterFileType(file.name) },
       body: file,
       signal: controller.signal,
@@ -46,5 +48,9 @@ export async function uploadRoster(
     const body = (data ?? {}) as Partial<ErrorBody>;
     throw new ApiError(res.status, body.message ?? res.statusText, body.code);
   }
-  return data as RosterImportReply;
+  return data as T;
 }
+
+/** `POST /api/roster` (server/src/routes/roster-routes.ts): the committee roster, replaced. */
+export const uploadRoster = (token: string, file: Blob & { name: string }, timeoutMs = 60_000) =>
+  uploadFile<RosterImportReply>('/api/roster', 'POST', token, file, timeoutMs);

@@ -48,11 +48,12 @@ export const ROLE_NAMES: Record<RosterEntry['role'], readonly string[]> = {
 };
 
 /** Cell text as compared: trimmed, a stray BOM dropped, lower case. */
-const key = (cell: string) =>
+export const headerKey = (cell: string) =>
   cell
     .replace(/^\uFEFF/, '')
     .trim()
     .toLowerCase();
+const key = headerKey;
 
 function roleOf(value: string): RosterEntry['role'] | null {
   const k = key(value);
@@ -61,16 +62,26 @@ function roleOf(value: string): RosterEntry['role'] | null {
   return null;
 }
 
-/** Which cell holds which field, or null when the header is not one of the accepted forms. */
-function columnsOf(header: readonly string[]): Record<Field, number> | null {
-  if (header.length !== FIELDS.length) return null;
-  const columns: Partial<Record<Field, number>> = {};
+/**
+ * Which cell holds which field, or null when the header is not one of the accepted forms: each
+ * field's names (`names[f]`, compared as `headerKey` does) exactly once, in any order. Shared by
+ * the roster and the evaluators files (sessions/evaluators-rows.ts).
+ */
+export function headerColumns<F extends string>(
+  header: readonly string[],
+  names: Record<F, readonly string[]>,
+): Record<F, number> | null {
+  const fields = Object.keys(names) as F[];
+  if (header.length !== fields.length) return null;
+  const columns: Partial<Record<F, number>> = {};
   header.forEach((cell, i) => {
-    const field = FIELDS.find((f) => HEADER_NAMES[f].includes(key(cell)));
+    const field = fields.find((f) => names[f].includes(headerKey(cell)));
     if (field && columns[field] === undefined) columns[field] = i;
   });
-  return FIELDS.every((f) => columns[f] !== undefined) ? (columns as Record<Field, number>) : null;
+  return fields.every((f) => columns[f] !== undefined) ? (columns as Record<F, number>) : null;
 }
+
+const columnsOf = (header: readonly string[]) => headerColumns(header, HEADER_NAMES);
 
 /**
  * Check the rows of a roster file as a whole (CONTRACT.md §4): the first row is the header, then

@@ -1,6 +1,6 @@
 import { firstUnsafeChar, type Evaluator } from '@hall/shared';
 import { invalid, oneLine } from '../errors';
-import type { RosterPlace, RosterRow } from '../roster/roster-rows';
+import { headerColumns, type RosterPlace, type RosterRow } from '../roster/roster-rows';
 
 /** More rows than any evaluation meeting has (seed 第二篇: 42 evaluators). */
 export const MAX_EVALUATORS = 10_000;
@@ -28,21 +28,7 @@ const FIELDS = Object.keys(EVALUATOR_HEADER_NAMES) as Field[];
 const ENGLISH = FIELDS.map((f) => EVALUATOR_HEADER_NAMES[f][0]).join(',');
 const CHINESE = FIELDS.map((f) => EVALUATOR_HEADER_NAMES[f][1]).join(',');
 
-const key = (cell: string) =>
-  cell
-    .replace(/^\uFEFF/, '')
-    .trim()
-    .toLowerCase();
-
-function columnsOf(header: readonly string[]): Record<Field, number> | null {
-  if (header.length !== FIELDS.length) return null;
-  const columns: Partial<Record<Field, number>> = {};
-  header.forEach((cell, i) => {
-    const field = FIELDS.find((f) => EVALUATOR_HEADER_NAMES[f].includes(key(cell)));
-    if (field && columns[field] === undefined) columns[field] = i;
-  });
-  return FIELDS.every((f) => columns[f] !== undefined) ? (columns as Record<Field, number>) : null;
-}
+const columnsOf = (header: readonly string[]) => headerColumns(header, EVALUATOR_HEADER_NAMES);
 
 /**
  * Check the rows of an evaluators file as a whole (issue 14, server/README.md "Evaluators
