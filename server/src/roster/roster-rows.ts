@@ -83,6 +83,51 @@ export function headerColumns<F extends string>(
 
 const columnsOf = (header: readonly string[]) => headerColumns(header, HEADER_NAMES);
 
+/** How a row check refuses: the place, then the problem, Chinese first (roster and evaluators). */
+export type RowRefusal = (at: number, zh: string, en: string) => Error;
+
+/** A text cell (a name, a group) without unsafe characters (text/unsafe-text.ts). */
+export function requireSafeCell(
+  bad: RowRefusal,
+  at: number,
+  value: string,
+  zh: string,
+  en: string,
+): void {
+  const unsafe = firstUnsafeChar(value);
+  if (unsafe) {
+    throw bad(
+      at,
+      `${zh}第 ${unsafe.index + 1} 个字符是不允许的${unsafe.zh}（${unsafe.codePoint}）`,
+      `${en} contains a forbidden ${unsafe.en} (${unsafe.codePoint}) at position ${unsafe.index + 1}`,
+    );
+  }
+}
+
+/** A seat of this hall given to one row only (`seats`: seat → the row that has it); '' is none. */
+export function claimSeat(
+  bad: RowRefusal,
+  at: number,
+  seat: string,
+  hallSeats: ReadonlySet<string>,
+  seats: Map<string, number>,
+  unit: 'line' | 'row',
+): void {
+  if (seat === '') return;
+  if (!hallSeats.has(seat)) {
+    throw bad(at, `席位 ${seat} 不属于本会场`, `seat ${seat} is not a seat of this hall`);
+  }
+  const taken = seats.get(seat);
+  if (taken !== undefined) {
+    throw bad(
+      at,
+      `席位 ${seat} 已在第 ${taken} 行分配`,
+      `seat ${seat} already given on ${unit} ${taken}`,
+    );
+  }
+  seats.set(seat, at);
+}
+
 /**
  * Check the rows of a roster file as a whole (CONTRACT.md §4): the first row is the header, then
  * one person per row: member ids of letters, digits, - and _, a name without unsafe characters,
@@ -130,14 +175,7 @@ export function checkRosterRows(
       );
     }
     if (name === '') throw bad(at, '姓名为空', 'the name is empty');
-    const unsafe = firstUnsafeChar(name);
-    if (unsafe) {
-      throw bad(
-        at,
-        `姓名第 ${unsafe.index + 1} 个字符是不允许的${unsafe.zh}（${unsafe.codePoint}）`,
-        `the name contains a forbidden ${unsafe.en} (${unsafe.codePoint}) at position ${unsafe.index + 1}`,
-      );
-    }
+    requireSafeCell(bad, at, name, '姓名', 'the name');
     const role = roleOf(roleText);
     if (!role) {
       throw bad(
@@ -155,20 +193,7 @@ export function checkRosterRows(
       );
     }
     ids.set(memberId, at);
-    if (seat !== '') {
-      if (!hallSeats.has(seat)) {
-        throw bad(at, `席位 ${seat} 不属于本会场`, `seat ${seat} is not a seat of this hall`);
-      }
-      const taken = seats.get(seat);
-      if (taken !== undefined) {
-        throw bad(
-          at,
-          `席位 ${seat} 已在第 ${taken} 行分配`,
-          `seat ${seat} already given on ${where === CSV_PLACE ? 'line' : 'row'} ${taken}`,
-        );
-      }
-      seats.set(seat, at);
-    }
+    claimSeat(bad, at, seat, hallSeats, seats, where === CSV_PLACE ? 'line' : 'row');
     entries.push({ memberId, name, role, seat: seat === '' ? null : seat });
   }
   return entries;

@@ -1,6 +1,12 @@
-import { firstUnsafeChar, type Evaluator } from '@hall/shared';
+import type { Evaluator } from '@hall/shared';
 import { invalid, oneLine } from '../errors';
-import { headerColumns, type RosterPlace, type RosterRow } from '../roster/roster-rows';
+import {
+  claimSeat,
+  headerColumns,
+  requireSafeCell,
+  type RosterPlace,
+  type RosterRow,
+} from '../roster/roster-rows';
 
 /** More rows than any evaluation meeting has (seed 第二篇: 42 evaluators). */
 export const MAX_EVALUATORS = 10_000;
@@ -92,14 +98,7 @@ export function checkEvaluatorRows(
       [group, '组别', 'the group'],
     ] as const) {
       if (value === '') throw bad(at, `${zh}为空`, `${en} is empty`);
-      const unsafe = firstUnsafeChar(value);
-      if (unsafe) {
-        throw bad(
-          at,
-          `${zh}第 ${unsafe.index + 1} 个字符是不允许的${unsafe.zh}（${unsafe.codePoint}）`,
-          `${en} contains a forbidden ${unsafe.en} (${unsafe.codePoint}) at position ${unsafe.index + 1}`,
-        );
-      }
+      requireSafeCell(bad, at, value, zh, en);
       if (value.length > 200) throw bad(at, `${zh}超过 200 个字符`, `${en} is over 200 characters`);
     }
     const first = ids.get(evaluatorId);
@@ -111,20 +110,7 @@ export function checkEvaluatorRows(
       );
     }
     ids.set(evaluatorId, at);
-    if (seat !== '') {
-      if (!hallSeats.has(seat)) {
-        throw bad(at, `席位 ${seat} 不属于本会场`, `seat ${seat} is not a seat of this hall`);
-      }
-      const taken = seats.get(seat);
-      if (taken !== undefined) {
-        throw bad(
-          at,
-          `席位 ${seat} 已在第 ${taken} 行分配`,
-          `seat ${seat} already given on ${unit} ${taken}`,
-        );
-      }
-      seats.set(seat, at);
-    }
+    claimSeat(bad, at, seat, hallSeats, seats, unit);
     entries.push({ evaluatorId, name, group, seat: seat === '' ? null : seat });
   }
   return entries;
