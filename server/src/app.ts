@@ -12,7 +12,7 @@ import { Hall } from './hall';
 import { LiveHub } from './live/live-hub';
 import { accessPlugin, type RouteAccess } from './plugins/access';
 import { consolesPlugin } from './plugins/consoles';
-import { externalPlugins } from './plugins/external';
+import { externalPlugins, frameworkRefusal } from './plugins/external';
 import { attendanceRoutes } from './routes/attendance-routes';
 import { authRoutes } from './routes/auth-routes';
 import { backupRoutes } from './routes/backup-routes';
@@ -78,6 +78,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     loggerInstance: opts.logger as FastifyBaseLogger,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array' as const } },
     bodyLimit: 1_000_000,
+    frameworkErrors: frameworkRefusal,
   };
   // The TLS app is an https server; the rest of the app only needs what both kinds share.
   const app = (

@@ -41,6 +41,13 @@ export interface HallOptions {
 }
 
 /**
+ * Something visible changed: the hall's state or the seats' health. `cause` is `'presses'` when
+ * a press commit (ballots, check-in presses) moved counts only; any other `state` change (a vote
+ * opened, closed, announced…) the live push sends at once (issue 15).
+ */
+export type HallChangeListener = (what: 'state' | 'hardware', cause?: 'presses') => void;
+
+/**
  * The hall's domain services wired together: store, roster, sittings, check-in, votes, the
  * press path (group commit) and the seat hardware. Routes and sockets use only this.
  */
@@ -60,7 +67,7 @@ export class Hall {
   readonly series: SeriesService;
   readonly hardware: HallHardware;
   readonly buses: BuiltBus[];
-  private listeners = new Set<(what: 'state' | 'hardware') => void>();
+  private listeners = new Set<HallChangeListener>();
   private injected = new WeakSet<KeyEvent>();
 
   constructor(readonly options: HallOptions) {
@@ -124,7 +131,8 @@ export class Hall {
       },
       log,
       options.config.pressBatchMs,
-      () => this.emit('state'),
+      // A press commit moves counts only: the live push coalesces these (live/coalesce.ts).
+      () => this.emit('state', 'presses'),
     );
     // No key stays in the data directory (server/SECRECY.md): an old version's is moved out.
     moveLegacySigningKey(options.dataDir, options.keyDir, log);
@@ -167,6 +175,11 @@ export class Hall {
     const m = this.votes.currentMode();
     this.hardware.setMode(m.mode, m.tag);
     await this.hardware.start();
+    // The drivers' first mode after a start clears every lamp (a new phase to them): the seats
+    // whose ballot is already in show "registered" again (SEAT-PROTOCOLS.md §3).
+    for (const seat of this.votes.current?.pressed ?? []) {
+      this.hardware.showLamp(seat, 'registered');
+    }
     this.votes.resumeTimer();
   }
 
@@ -179,13 +192,13 @@ export class Hall {
     this.db.close();
   }
 
-  onChange(l: (what: 'state' | 'hardware') => void): () => void {
+  onChange(l: HallChangeListener): () => void {
     this.listeners.add(l);
     return () => this.listeners.delete(l);
   }
 
-  private emit(what: 'state' | 'hardware'): void {
-    for (const l of this.listeners) l(what);
+  private emit(what: 'state' | 'hardware', cause?: 'presses'): void {
+    for (const l of this.listeners) l(what, cause);
   }
 
   /** Replace the roster: a CSV file's bytes, or the checked rows of any roster file. */

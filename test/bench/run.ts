@@ -1,8 +1,11 @@
 /**
  * `npm run bench`: every bench module in turn; each figure printed with the reference it is
- * measured against and their ratio. Add a module to BENCHES to add a bench. `BENCH=<key>[,<key>]`
- * runs only those (keys: modbus, wireless, press, startup).
+ * measured against and their ratio, and all of them written as JSON to `bench-results.json`
+ * (`BENCH_RESULTS` names another file). Add a module to ALL to add a bench.
+ * `BENCH=<key>[,<key>]` runs only those.
  */
+import { writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
 import type { Bench, Figure } from './bench';
 import { modbusPoll } from './modbus-poll.bench';
 import { pressPath } from './press-path.bench';
@@ -29,16 +32,38 @@ function line(f: Figure): string {
   return `  ${f.label.padEnd(44)} ${f.value.toFixed(1).padStart(9)} ${f.unit.padEnd(3)} ref ${f.reference.toFixed(1)} ${f.unit} (${f.basis})  ratio ${ratio.toFixed(2)} ${sense}`;
 }
 
+interface BenchResult {
+  bench: string;
+  seconds: number;
+  figures: (Figure & { ratio: number })[];
+  error?: string;
+}
+
 let failed = false;
+const results: BenchResult[] = [];
 for (const bench of BENCHES) {
   const t0 = performance.now();
   console.log(`${bench.name}`);
+  const result: BenchResult = { bench: bench.name, seconds: 0, figures: [] };
   try {
-    for (const f of await bench.run()) console.log(line(f));
+    for (const f of await bench.run()) {
+      console.log(line(f));
+      result.figures.push({ ...f, ratio: f.value / f.reference });
+    }
   } catch (err) {
     failed = true;
-    console.log(`  FAILED: ${err instanceof Error ? err.message : String(err)}`);
+    result.error = err instanceof Error ? err.message : String(err);
+    console.log(`  FAILED: ${result.error}`);
   }
-  console.log(`  (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+  result.seconds = (performance.now() - t0) / 1000;
+  results.push(result);
+  console.log(`  (${result.seconds.toFixed(1)} s)`);
 }
+const file = process.env.BENCH_RESULTS ?? 'bench-results.json';
+const machine = { node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model ?? '' };
+writeFileSync(
+  file,
+  JSON.stringify({ at: new Date().toISOString(), machine, results }, null, 2) + '\n',
+);
+console.log(`figures written to ${file}`);
 process.exit(failed ? 1 : 0);

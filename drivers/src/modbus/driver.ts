@@ -18,8 +18,16 @@ import { ModbusMaster } from './master';
 import { bitsFromKeys, keysFromBits, lampBits, modeValue, newUnit } from './unit-state';
 import type { UnitState } from './unit-state';
 
+/**
+ * A seat is back online within 2 s of a replug (issue 15, SEAT-PROTOCOLS.md §3 "a cable pulled
+ * and plugged back: the hall carries on"): however long the cable was out, the next reopen
+ * attempt comes at most this long after the line is back; `lineUp` then polls every unit at once.
+ */
+export const RECONNECT_MAX_MS = 500;
+
 export const MODBUS_OPTIONS = {
   ...LINE_OPTIONS,
+  reopenMaxMs: { ...LINE_OPTIONS.reopenMaxMs, default: RECONNECT_MAX_MS },
   responseTimeoutMs: { min: 5, max: 2_000, default: 100, doc: 'wait for a unit reply' },
   offlineAfterTimeouts: {
     min: 1,

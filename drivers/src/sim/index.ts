@@ -4,6 +4,8 @@ export type { ModbusFaults, ModbusSimOptions } from './modbus-bus-sim';
 export { SimUnit } from './modbus-unit';
 export { WirelessBaseSim, RESEND_MS, CAPACITY } from './wireless-base-sim';
 export type { WirelessFaults, SimKeypad } from './wireless-base-sim';
+export { FaultySim, FaultyTransport, NO_FAULTS } from './faulty-transport';
+export type { FaultCounts, LineFaults } from './faulty-transport';
 export { PtyPair } from './pty-pair';
 export { PtySimulator } from './pty-simulator';
 export { simulatedBus } from './simulated-bus';

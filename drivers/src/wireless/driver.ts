@@ -20,8 +20,12 @@ import type { BaseMessage, HostMessage } from './messages';
 import { KeypadRegistry } from './keypads';
 import { LedQueue } from './led-queue';
 
+/** As the wired driver (modbus/driver.ts RECONNECT_MAX_MS): back within 2 s of a replug. */
+export const RECONNECT_MAX_MS = 500;
+
 export const WIRELESS_OPTIONS = {
   ...LINE_OPTIONS,
+  reopenMaxMs: { ...LINE_OPTIONS.reopenMaxMs, default: RECONNECT_MAX_MS },
   silenceMs: { ...LINE_OPTIONS.silenceMs, default: 15_000 },
   modeRetryMs: { min: 50, max: 10_000, default: 500, doc: 'repeat $MODE until $MODEOK' },
   ledRetryMs: { min: 50, max: 30_000, default: 1_000, doc: 'repeat $LED until $LEDOK' },

@@ -1,3 +1,16 @@
+/*
+ * What a client listens to, to see a state change arrive (issue 15; the hall bench measures
+ * these). socket.io, `transports: ['websocket']`; event names are LIVE_EVENTS (@hall/shared).
+ * - close → result, chair console: namespace `/chair` (`auth: { token }`, a chair's bearer
+ *   token or the operator token), event `result` whose ResultPayload has `voteId` = the closed
+ *   vote, `closedAt` set and `announcedAt: null`. The same push carries, just before it, `vote`
+ *   with that `voteId`, `state: 'closed'` and the final `pressed`.
+ * - announce → result, hall display: namespace `/display` (public, no token), event `result`
+ *   whose ResultPayload has `voteId` = the announced vote and `announcedAt` set (until then the
+ *   display's `result` is null or an earlier vote's; its `vote` turns `state: 'announced'`).
+ * A socket also gets the current state when it connects: match `voteId` and the field, not the
+ * first event. The payloads carry counts only, never who pressed what (DOMAIN.md "Secrecy").
+ */
 import type { Role, ServerToClientEvents } from '@hall/shared';
 import { LIVE_EVENTS, NAMESPACES, ROLES, TERMINAL_NAMESPACE } from '@hall/shared';
 import type { Server as HttpServer } from 'node:http';
@@ -6,7 +19,7 @@ import { FailureThrottle, retryText } from '../auth/throttle';
 import { ROLE_ZH, type Principal, type UserService } from '../auth/users';
 import type { Hall } from '../hall';
 import { handshakeRefusal } from '../errors';
-import { Coalescer } from './coalesce';
+import { PUSH_INTERVAL_MS, PushScheduler } from './coalesce';
 import {
   attendancePayload,
   hardwareClass,
@@ -44,17 +57,19 @@ interface SocketLogin {
  * role at the handshake (`auth.token`, a bearer token); `/display` is public and read-only.
  * Deny by default (issue 10): a namespace not declared here, and the default namespace `/`,
  * refuse everyone; failed handshakes are throttled per address.
- * Changes are coalesced: a burst of 3,000 presses becomes one `vote` event per interval (for
- * the chair and secretariat with the seats not yet pressed: at most one seat id per member). A
- * client that (re)connects gets the current state at once.
+ * Press counts are coalesced: a burst of 3,000 presses becomes one `vote` event per interval
+ * (for the chair and secretariat with the seats not yet pressed: at most one seat id per
+ * member). A change of state (a vote opened, closed, announced, abandoned; a sitting, check-in
+ * or roster change) is pushed at once, with the counts as they are then (issue 15; see
+ * coalesce.ts `PushScheduler`). A client that (re)connects gets the current state at once.
  * A console socket remembers whom it authenticated as: when that user's sessions end (logout,
  * expiry, a disable, a reset or a role change, issue 12), its sockets are disconnected at once.
  */
 export class LiveHub {
   readonly io: Server;
   private dirty = { state: false, hardware: false };
-  /** At most one push per namespace per PUSH_INTERVAL_MS. */
-  private readonly pushes = new Coalescer(() => this.push());
+  /** State changes at once; press counts at most once per namespace per PUSH_INTERVAL_MS. */
+  private readonly pushes: PushScheduler;
   private off: () => void;
   private offSessions: () => void;
   private readonly countersTimer: NodeJS.Timeout;
@@ -69,8 +84,13 @@ export class LiveHub {
     http: HttpServer,
     private readonly hall: Hall,
     users: UserService,
-    opts: { handshakeFailures?: { max: number; windowMs: number } } = {},
+    opts: {
+      handshakeFailures?: { max: number; windowMs: number };
+      /** How long press counts are coalesced (tests); default PUSH_INTERVAL_MS. */
+      pushIntervalMs?: number;
+    } = {},
   ) {
+    this.pushes = new PushScheduler(() => this.push(), opts.pushIntervalMs ?? PUSH_INTERVAL_MS);
     this.io = new Server(http, { serveClient: false, cors: { origin: false } });
     this.handshakeFailures = new FailureThrottle({
       ...(opts.handshakeFailures ?? HANDSHAKE_FAILURES),
@@ -100,9 +120,11 @@ export class LiveHub {
         this.snapshot(role, (e, p) => socket.emit(e, p));
       });
     }
-    this.off = hall.onChange((what) => {
+    this.off = hall.onChange((what, cause) => {
       this.dirty[what] = true;
-      this.pushes.schedule();
+      // A press commit moves counts only, and seat health changes come in bursts: coalesced.
+      if (what === 'state' && cause !== 'presses') this.pushes.now();
+      else this.pushes.tick();
     });
     this.offSessions = users.onSessionsEnded((username, sessions) =>
       this.disconnectUser(username, sessions),

@@ -3,7 +3,7 @@ import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { isDomainError } from '@hall/shared';
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { HallErrorCode, oneLine, ServiceError } from '../errors';
 
@@ -103,6 +103,27 @@ function fastifyCode(statusCode: number): HallErrorCode {
   if (statusCode === 415) return HallErrorCode.UNSUPPORTED_MEDIA_TYPE;
   if (statusCode === 429) return HallErrorCode.RATE_LIMITED;
   return HallErrorCode.BAD_REQUEST;
+}
+
+/**
+ * fastify's router refusals made before any route or hook runs — a URL it cannot decode
+ * (`%ZZ`), a path parameter beyond its length bound — in the typed shape of every other refusal
+ * (server/src/errors.ts; issue 15: fastify sent its own `FST_ERR_…` codes here). Passed as the
+ * `frameworkErrors` option of the Fastify constructor (server/src/app.ts).
+ */
+export function frameworkRefusal(
+  err: FastifyError,
+  _req: FastifyRequest,
+  reply: FastifyReply,
+): void {
+  const statusCode = err.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 414 : 400;
+  const zh = statusCode === 414 ? '路径参数过长' : '请求地址无效';
+  void reply.status(statusCode).send({
+    statusCode,
+    error: 'Bad Request',
+    code: HallErrorCode.BAD_REQUEST,
+    message: oneLine(`${zh} / ${err.message}`),
+  });
 }
 
 function installErrorHandler(app: FastifyInstance): void {

@@ -3,21 +3,21 @@ import type { Namespace, Server } from 'socket.io';
 import { handshakeRefusal } from '../errors';
 import { type FailureThrottle, retryText } from '../auth/throttle';
 import type { Hall } from '../hall';
-import { Coalescer } from '../live/coalesce';
+import { PushScheduler } from '../live/coalesce';
 import { terminalStates } from './terminal-state';
 import type { TerminalService } from './terminal-service';
 
 /**
  * The `/terminal` namespace: a paired terminal connects with its seat credential
  * (`auth.credential`) and receives only its own seat's state, at once on (re)connect and then
- * on every change (coalesced). A pending terminal is told it waits for the chair; it learns of
+ * on every change (a state change at once, press commits coalesced). A pending terminal is told it waits for the chair; it learns of
  * the confirmation on the next push. An ended terminal (revoked, rejected, replaced, sitting
  * over) is disconnected.
  */
 export class TerminalLive {
   private readonly ns: Namespace;
-  /** On-change pushes, coalesced like the consoles' (live/coalesce.ts). */
-  private readonly pushes = new Coalescer(() => this.send());
+  /** On-change pushes, scheduled like the consoles' (live/coalesce.ts): a close at once. */
+  private readonly pushes = new PushScheduler(() => this.send());
   private readonly off: () => void;
 
   constructor(
@@ -61,8 +61,10 @@ export class TerminalLive {
       if (!now) return void socket.disconnect(true);
       socket.emit(TERMINAL_STATE_EVENT, terminalStates(hall)(now.seat, now.state));
     });
-    this.off = hall.onChange((what) => {
-      if (what === 'state') this.pushes.schedule();
+    this.off = hall.onChange((what, cause) => {
+      if (what !== 'state') return;
+      if (cause === 'presses') this.pushes.tick();
+      else this.pushes.now();
     });
   }
 
@@ -71,7 +73,8 @@ export class TerminalLive {
    * confirmation). Each socket gets its own terminal's state; one whose terminal ended is closed.
    */
   push(): void {
-    this.pushes.flush();
+    this.pushes.cancel();
+    this.send();
   }
 
   private send(): void {

@@ -1,0 +1,31 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appFixture, type AppFixture } from '../../test-support/app-fixture';
+
+// Issue 15 (API fuzzing, test/fault/api-fuzz.test.ts): the router's own refusals — made before
+// any route runs — came back with fastify's `FST_ERR_…` codes, not the typed refusal of
+// server/src/errors.ts. They now go through `frameworkRefusal` (server/src/plugins/external.ts).
+
+let f: AppFixture;
+beforeAll(async () => {
+  f = await appFixture();
+});
+afterAll(async () => {
+  await f.close();
+});
+
+describe("the router's refusals are typed like every other refusal", () => {
+  it.each([
+    ['a URL it cannot decode', '/api/votes/%ZZ/result', 400],
+    ['a path parameter beyond its length bound', `/api/records/${'9'.repeat(5000)}`, 414],
+    ['an undecodable parameter of a mutating route', '/api/terminals/%E0%A4%A/revoke', 400],
+  ])('%s', async (_what, url, status) => {
+    const res = await f.app.inject({
+      method: url.endsWith('revoke') ? 'POST' : 'GET',
+      url,
+      headers: f.auth('operator'),
+    });
+    expect(res.statusCode).toBe(status);
+    expect(res.json()).toMatchObject({ statusCode: status, code: 'BAD_REQUEST' });
+    expect((res.json() as { message: string }).message).toMatch(/^\p{Script=Han}.* \/ \S/u);
+  });
+});
