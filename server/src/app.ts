@@ -13,6 +13,7 @@ import { LiveHub } from './live/live-hub';
 import { accessPlugin, type RouteAccess } from './plugins/access';
 import { consolesPlugin } from './plugins/consoles';
 import { externalPlugins, frameworkRefusal } from './plugins/external';
+import { validatorFactory } from './plugins/validation';
 import { attendanceRoutes } from './routes/attendance-routes';
 import { authRoutes } from './routes/auth-routes';
 import { backupRoutes } from './routes/backup-routes';
@@ -76,7 +77,8 @@ declare module 'fastify' {
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const fastifyOptions = {
     loggerInstance: opts.logger as FastifyBaseLogger,
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array' as const } },
+    // Query strings and paths coerced from text, JSON bodies checked as typed (plugins/validation.ts).
+    schemaController: { compilersFactory: { buildValidator: validatorFactory } },
     bodyLimit: 1_000_000,
     frameworkErrors: frameworkRefusal,
   };

@@ -14,7 +14,7 @@ import { RosterService } from './roster/roster-service';
 import { parseRoster, type RosterEntry } from './roster/parse-roster';
 import { SessionService, type SessionKind } from './sessions/session-service';
 import { EvaluatorsService } from './sessions/evaluators-service';
-import type { Evaluator } from '@hall/shared';
+import type { Evaluator, HardwarePayload } from '@hall/shared';
 import { freshTag } from './votes/tags';
 import { BallotKeys } from './votes/ballot-keys';
 import { PressHandler } from './votes/press-handler';
@@ -134,6 +134,11 @@ export class Hall {
       // A press commit moves counts only: the live push coalesces these (live/coalesce.ts).
       () => this.emit('state', 'presses'),
     );
+    // A store that refuses writes is told to the consoles at once (issue 15: "the chair is told").
+    this.presses.onStorageChange = () => {
+      this.emit('hardware');
+      this.emit('state');
+    };
     // No key stays in the data directory (server/SECRECY.md): an old version's is moved out.
     moveLegacySigningKey(options.dataDir, options.keyDir, log);
     // A confirmed correction is a new sealed record: every screen shows it at once.
@@ -190,6 +195,11 @@ export class Hall {
     this.votes.dropKey();
     await this.hardware.stop();
     this.db.close();
+  }
+
+  /** The seats' and lines' health and the store's: the `hardware` push and GET /api/hardware. */
+  health(detail: boolean): HardwarePayload {
+    return { ...this.hardware.health(detail), storage: this.presses.storageFault };
   }
 
   onChange(l: HallChangeListener): () => void {

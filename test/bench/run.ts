@@ -7,6 +7,8 @@
 import { writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import type { Bench, Figure } from './bench';
+import { driverThroughput } from './driver-throughput.bench';
+import { hallBench } from './hall.bench';
 import { modbusPoll } from './modbus-poll.bench';
 import { pressPath } from './press-path.bench';
 import { startup } from './startup.bench';
@@ -17,6 +19,8 @@ const ALL: Record<string, Bench> = {
   wireless: wirelessKeys,
   press: pressPath,
   startup,
+  hall: hallBench,
+  driver: driverThroughput,
 };
 const only = process.env.BENCH?.split(',').map((k) => k.trim());
 const unknown = only?.filter((k) => !(k in ALL)) ?? [];

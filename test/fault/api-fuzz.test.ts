@@ -128,7 +128,8 @@ async function send(bad: Bad): Promise<void> {
   expect(res.statusCode, label).toBeGreaterThanOrEqual(400);
   if (bad.statuses) expect(bad.statuses, label).toContain(res.statusCode);
   if (bad.method !== 'HEAD') expect(errorProblem(res.statusCode, res.body), label).toBeUndefined();
-  if (bad.names) expect(res.body, label).toContain(bad.names);
+  // The login route's own rate limit (20 a minute) may refuse first: still a typed 4xx.
+  if (bad.names && res.statusCode !== 429) expect(res.body, label).toContain(bad.names);
 }
 
 const json = { 'content-type': 'application/json' };

@@ -64,6 +64,8 @@ export interface JsonSchema {
   minItems?: number;
   pattern?: string;
   additionalProperties?: boolean | JsonSchema;
+  /** OpenAPI 3.0's spelling of `anyOf: [T, { type: 'null' }]`. */
+  nullable?: boolean;
 }
 
 /** A plausible value for `s` (only ever sent with one field made wrong, or an unknown field). */
@@ -95,8 +97,9 @@ export function sample(s: JsonSchema): unknown {
 }
 
 /**
- * Values of the wrong type for `s`, none of which ajv's `coerceTypes: 'array'` (server/src/app.ts)
- * can turn into a right one: an object for a scalar or an array, a number for an object.
+ * Values of the wrong type for `s`. A JSON body is checked as typed, never converted
+ * (server/src/plugins/validation.ts), so `null`, a number for a string, a string for a number
+ * and `true` for a number are all wrong; so are an object for a scalar and a number for an object.
  */
 export function wrongTypes(s: JsonSchema): unknown[] {
   const types = new Set((s.anyOf ?? [s]).map((b) => b.type ?? (b.enum ? 'string' : '')));
@@ -104,7 +107,9 @@ export function wrongTypes(s: JsonSchema): unknown[] {
   if (!types.has('object')) out.push({ a: 1 });
   if (!types.has('array')) out.push([{}, {}]);
   if (!types.has('string')) out.push('text');
-  if (!['string', 'integer', 'number', 'boolean'].some((t) => types.has(t))) out.push(7);
+  if (!types.has('integer') && !types.has('number')) out.push(7);
+  if (!types.has('boolean')) out.push(true);
+  if (!types.has('null') && !s.nullable && !s.anyOf?.some((b) => b.nullable)) out.push(null);
   return out;
 }
 

@@ -30,6 +30,8 @@ export interface HallServer {
   /** A TLS hall: the hall CA (the data directory's public copy), for clients to trust. */
   ca?: string;
   env: Record<string, string>;
+  /** The process group (npm and the node server under it). */
+  pgid: number;
   output: () => string;
   /** SIGKILL the whole process group (npm, node): nothing gets to clean up. */
   kill(): Promise<void>;
@@ -94,6 +96,7 @@ export async function startHallServer(opts: {
     url,
     port: opts.port,
     dataDir: opts.dataDir,
+    pgid: child.pid!,
     ...(opts.tls && existsSync(caFile) ? { ca: readFileSync(caFile, 'utf8') } : {}),
     env,
     output: () => out,

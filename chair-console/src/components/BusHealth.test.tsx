@@ -31,6 +31,7 @@ const payload = (buses: Line[]): HardwarePayload => ({
   seatsOnline: buses.reduce((n, b) => n + b.seatsOnline, 0),
   seatsTotal: buses.reduce((n, b) => n + b.seatsTotal, 0),
   offline: [],
+  storage: null,
 });
 
 /** The cells of a line's row, by column head. */

@@ -25,4 +25,14 @@ export const TECHNICIAN_STRINGS = {
   hwNone: { zh: '无', en: 'none' },
   hwKindModbus: { zh: '有线（Modbus RTU）', en: 'Wired (Modbus RTU)' },
   hwKindWireless: { zh: '无线基站', en: 'Wireless base' },
+  storageFault: {
+    zh: '数据存储写入失败，按键暂未确认。',
+    en: 'The hall cannot store data: presses are not acknowledged.',
+  },
+  storageFaultHelp: {
+    zh: '请立即通知技术人员检查服务器磁盘；恢复后各席位会自动重新送达按键，已确认的按键不会丢失。',
+    en: 'Have the technician check the server’s disk now; once it is fixed the seats deliver their presses again by themselves, and no acknowledged press is lost.',
+  },
+  storageFaultSince: { zh: '起始', en: 'since' },
+  storageFaultRefused: { zh: '未确认按键', en: 'presses not acknowledged' },
 } satisfies Record<string, Text>;

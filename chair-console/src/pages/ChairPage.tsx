@@ -4,6 +4,7 @@ import { AgendaList } from '../components/AgendaList';
 import { AttendancePanel } from '../components/AttendancePanel';
 import { BusHealth } from '../components/BusHealth';
 import { ConnectionBanner } from '../components/ConnectionBanner';
+import { StorageAlert } from '../components/StorageAlert';
 import { OpenVoteForm, type OpenVoteRequest } from '../components/OpenVoteForm';
 import { AbandonVote } from '../components/AbandonVote';
 import { HandCountsPanel } from '../components/HandCountsPanel';
@@ -98,6 +99,7 @@ export function ChairPage({ token, username }: { token: string; username?: strin
   return (
     <div className="chair">
       <ConnectionBanner connected={live.connected} />
+      <StorageAlert hardware={live.hardware} />
       {shownResult ? (
         <div className="chair-result" data-testid="chair-result">
           <p className="vote-method">

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { NAMESPACES } from '@hall/shared';
 import { BusHealth } from '../components/BusHealth';
 import { ConnectionBanner } from '../components/ConnectionBanner';
+import { StorageAlert } from '../components/StorageAlert';
 import { KeyFingerprint } from '../components/KeyFingerprint';
 import { SeatMap, type SeatView } from '../components/SeatMap';
 import { TerminalPairing } from '../components/TerminalPairing';
@@ -27,6 +28,7 @@ export function TechnicianPage({ token }: { token: string }) {
   return (
     <div className="technician">
       <ConnectionBanner connected={live.connected} />
+      <StorageAlert hardware={live.hardware} />
       <KeyFingerprint token={token} />
       <BusHealth hardware={live.hardware} />
       <TerminalPairing token={token} seats={seats.map((s) => s.seat)} onSeats={setTerminalSeats} />

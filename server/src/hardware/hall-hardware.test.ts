@@ -97,11 +97,7 @@ describe('line counters for the technician', () => {
     await badFrames(w.sim, () => w.driver.stats().badChecksums, 3);
     a.sim.resetUnit(2);
     a.sim.unit(7).dead = true;
-    await waitFor(
-      'unit 2 reset',
-      () => bus(app.hall.hardware.health(true), 'A').resets === 1,
-      LONG,
-    );
+    await waitFor('unit 2 reset', () => bus(app.hall.health(true), 'A').resets === 1, LONG);
     await waitFor('unit 7 silent', () => !app.hall.hardware.isOnline('A-7'), LONG);
 
     const t = await hardware('technician');
@@ -131,15 +127,15 @@ describe('line counters for the technician', () => {
 
     // A pulled cable: the line comes back, and that is one reconnect.
     w.line.unplug();
-    await waitFor('W down', () => !bus(app.hall.hardware.health(true), 'W').up, LONG);
+    await waitFor('W down', () => !bus(app.hall.health(true), 'W').up, LONG);
     w.line.plug();
     const device = w.line.device();
     await device.open();
     w.sim.attach(device);
-    await waitFor('W up again', () => bus(app.hall.hardware.health(true), 'W').up, LONG);
+    await waitFor('W up again', () => bus(app.hall.health(true), 'W').up, LONG);
     expect(bus(await hardware('technician'), 'W').reconnects).toBe(1);
     w.sim.reset();
-    await waitFor('base reset', () => bus(app.hall.hardware.health(true), 'W').resets === 1, LONG);
+    await waitFor('base reset', () => bus(app.hall.health(true), 'W').resets === 1, LONG);
   });
 
   it('refreshes the technician live when only the counters move', async () => {

@@ -182,7 +182,7 @@ export class HallHardware {
    * The health of every line: the driver's counters typed (line-health.ts) beside the raw
    * `stats`; with `detail` (the technician), the seats of each line that are silent or reset.
    */
-  health(detail: boolean): HardwarePayload {
+  health(detail: boolean): Omit<HardwarePayload, 'storage'> {
     const buses: BusHealth[] = [...this.buses.values()].map((b) => {
       const stats = { ...b.driver.stats() };
       return {

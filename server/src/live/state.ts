@@ -149,7 +149,7 @@ export function resultPayload(hall: Hall, role: Role): ResultPayload | null {
 }
 
 export function hardwarePayload(hall: Hall, role: Role): HardwarePayload {
-  return hall.hardware.health(hardwareClass(role) === 'detail');
+  return hall.health(hardwareClass(role) === 'detail');
 }
 
 /**

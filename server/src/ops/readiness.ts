@@ -32,12 +32,17 @@ export function signingKeyState(key: HallKey, keyDir: string): ReadyReply['signi
 }
 
 /**
- * Readiness (`GET /api/ready`, issue 12): the database answers a read and takes a write lock,
+ * Readiness (`GET /api/ready`, issue 12): the database answers a read and takes a write lock
+ * (and the last press commit succeeded),
  * every bus's line is open, the signing key signs and is in HALL_KEY_DIR. Public like
  * `/api/health`, so it says nothing but bus ids, drivers and fixed codes.
  */
 export function readiness(hall: Hall): ReadyReply {
-  const database = probeDatabase(hall.db);
+  // A press commit failing now (disk full, read-only directory: issue 15) is not ready, even
+  // where the probe's empty transaction still succeeds (it writes no journal).
+  const database = hall.presses.storageFault
+    ? { ok: false, error: 'failed' as const }
+    : probeDatabase(hall.db);
   const buses = hall.hardware.health(false).buses.map((b) => ({
     id: b.bus,
     driver: b.kind,

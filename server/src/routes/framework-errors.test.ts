@@ -29,3 +29,50 @@ describe("the router's refusals are typed like every other refusal", () => {
     expect((res.json() as { message: string }).message).toMatch(/^\p{Script=Han}.* \/ \S/u);
   });
 });
+
+// Issue 15 (API fuzzing): a JSON body is checked as typed, never converted (plugins/validation.ts);
+// a query string is still read from text.
+describe('a body with a wrong type is refused, not converted', () => {
+  it.each([
+    ['null for a number', { seat: 'A-1', keys: [1], tag: null }, 'tag'],
+    ['a numeric string for a number', { seat: 'A-1', keys: ['1'] }, 'keys'],
+    ['a bare number for a list', { seat: 'A-1', keys: 1 }, 'keys'],
+    ['a number for a string', { seat: 101, keys: [1] }, 'seat'],
+  ])('%s', async (_what, payload, field) => {
+    const before = await f.app.inject({
+      method: 'GET',
+      url: '/api/votes/latest',
+      headers: f.auth('operator'),
+    });
+    const res = await f.app.inject({
+      method: 'POST',
+      url: '/api/demo/press',
+      headers: f.auth('technician'),
+      payload,
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ statusCode: 400, code: 'INVALID_REQUEST' });
+    expect((res.json() as { message: string }).message).toContain(field);
+    const after = await f.app.inject({
+      method: 'GET',
+      url: '/api/votes/latest',
+      headers: f.auth('operator'),
+    });
+    expect(after.body).toBe(before.body);
+  });
+
+  it('a query string is still read from text', async () => {
+    const res = await f.app.inject({
+      method: 'GET',
+      url: '/api/history?year=abc',
+      headers: f.auth('operator'),
+    });
+    expect(res.statusCode).toBe(400);
+    const ok = await f.app.inject({
+      method: 'GET',
+      url: '/api/history?year=2026',
+      headers: f.auth('operator'),
+    });
+    expect(ok.statusCode).toBe(200);
+  });
+});

@@ -34,7 +34,7 @@ export async function hallRoutes(app: FastifyInstance, ctx: RouteContext) {
       schema: { tags: ['hall'], summary: 'Bus and seat health', response: { 200: HardwareReply } },
     },
     async (req) => ({
-      ...ctx.hall.hardware.health(req.principal?.roles.includes('technician') ?? false),
+      ...ctx.hall.health(req.principal?.roles.includes('technician') ?? false),
       presses: ctx.hall.presses.stats,
       mode: ctx.hall.hardware.currentMode.mode,
     }),

@@ -1,4 +1,4 @@
-import { classifyKeys } from '@hall/shared';
+import { classifyKeys, type StorageFault } from '@hall/shared';
 import type { KeyEvent, Lamp } from '@hall/drivers';
 import type { AttendanceService } from '../attendance/attendance-service';
 import type { Db } from '../db/open-db';
@@ -7,6 +7,7 @@ import { INVALID, type VoteService } from './vote-service';
 
 export interface PressLog {
   debug(obj: object, msg: string): void;
+  warn(obj: object, msg: string): void;
   error(obj: object, msg: string): void;
 }
 
@@ -41,6 +42,10 @@ export class PressHandler {
   private stopped = false;
   /** Commits and presses committed, for the health view and the benchmark. */
   readonly stats = { batches: 0, events: 0 };
+  /** Set while commits fail (disk full, read-only data directory); null once one succeeds. */
+  storageFault: StorageFault | null = null;
+  /** Told when storageFault is set, grows, or clears (the hall pushes it to the consoles). */
+  onStorageChange: () => void = () => {};
 
   constructor(
     private readonly db: Db,
@@ -98,7 +103,18 @@ export class PressHandler {
       this.votes.reloadOpen();
       this.attendance.reload();
       this.log.error({ err, events: batch.length }, 'press commit failed; events left unsettled');
+      this.storageFault = {
+        code: sqliteCode(err),
+        since: this.storageFault?.since ?? new Date().toISOString(),
+        unsettled: (this.storageFault?.unsettled ?? 0) + batch.length,
+      };
+      this.onStorageChange();
       return;
+    }
+    if (this.storageFault) {
+      this.log.warn({ refused: this.storageFault.unsettled }, 'press commits succeed again');
+      this.storageFault = null;
+      this.onStorageChange();
     }
     this.stats.batches++;
     this.stats.events += batch.length;
@@ -153,4 +169,10 @@ export class PressHandler {
     if (v?.pressed.has(e.seat)) return { lamp: 'registered', reason: 'already-pressed' };
     return { lamp: 'not-accepted', reason: v ? 'stale-tag' : 'not-open' };
   }
+}
+
+/** SQLite's code for a failed commit (better-sqlite3's SqliteError.code), else a generic one. */
+function sqliteCode(err: unknown): string {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^[A-Z_]{1,40}$/.test(code) ? code : 'SQLITE_ERROR';
 }

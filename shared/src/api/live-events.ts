@@ -172,12 +172,27 @@ export const BusHealthSchema = Type.Object({
 export type BusHealth = Static<typeof BusHealthSchema>;
 
 /** Seat and bus health, for the technician (and a summary for the chair). */
+/**
+ * The hall's data store refuses writes (disk full, a read-only data directory: issue 15): no
+ * press is acknowledged while this stands; the seats deliver theirs again once it clears.
+ * `code` is SQLite's (SQLITE_FULL, SQLITE_READONLY, SQLITE_CANTOPEN…); `unsettled` counts the key
+ * events refused since `since` (a count only: never a seat, never a choice).
+ */
+export const StorageFaultSchema = Type.Object({
+  code: Type.String(),
+  since: Type.String(),
+  unsettled: Type.Integer({ minimum: 0 }),
+});
+export type StorageFault = Static<typeof StorageFaultSchema>;
+
 export const HardwarePayloadSchema = Type.Object({
   buses: Type.Array(BusHealthSchema),
   seatsOnline: Type.Integer(),
   seatsTotal: Type.Integer(),
   /** Seats that are offline (technician namespace only; empty elsewhere). */
   offline: Type.Array(Type.String()),
+  /** Null while every press commits; else why presses are not acknowledged now. */
+  storage: Nullable(StorageFaultSchema),
 });
 export type HardwarePayload = Static<typeof HardwarePayloadSchema>;
 
