@@ -179,12 +179,13 @@ export class Hall {
   async start(): Promise<void> {
     const m = this.votes.currentMode();
     this.hardware.setMode(m.mode, m.tag);
+    // The seats whose ballot is already in show "registered" (SEAT-PROTOCOLS.md §3): told before
+    // the drivers start, so a unit's first write after a restart carries it (never dark in
+    // between), and again after, for a driver that clears its lamps with its first mode.
+    const recorded = this.votes.current?.pressed ?? [];
+    for (const seat of recorded) this.hardware.showLamp(seat, 'registered');
     await this.hardware.start();
-    // The drivers' first mode after a start clears every lamp (a new phase to them): the seats
-    // whose ballot is already in show "registered" again (SEAT-PROTOCOLS.md §3).
-    for (const seat of this.votes.current?.pressed ?? []) {
-      this.hardware.showLamp(seat, 'registered');
-    }
+    for (const seat of recorded) this.hardware.showLamp(seat, 'registered');
     this.votes.resumeTimer();
   }
 

@@ -119,11 +119,19 @@ export class ModbusRtuDriver extends DriverBase implements BusDriver {
     // the broadcast carries LEDS=0 after MODE and VOTE_TAG, and since no unit answers a
     // broadcast (§1 "Line"), each unit's acknowledged `sync` writes LEDS=0 again (`ledsStale`).
     // Same tag, new mode (open -> closed) keeps "registered" lit.
+    // The first mode of a driver (a start, a server restart mid-vote) is not broadcast: each
+    // unit's own `sync` writes MODE, VOTE_TAG and LEDS in one write, so a seat whose ballot is
+    // recorded (the server's showLamp, before or just after start) goes from its old green
+    // straight to green, never dark in between (issue 15, the SIGKILL soak), and a stale lamp
+    // of another phase still goes dark with the new mode (`ledsStale`, lamp 0).
+    const first = this.mode === undefined;
     const clearLamps = this.mode?.tag !== tag;
     this.mode = { mode, tag };
-    this.broadcastPending = {
-      clearLamps: clearLamps || (this.broadcastPending?.clearLamps ?? false),
-    };
+    if (!first) {
+      this.broadcastPending = {
+        clearLamps: clearLamps || (this.broadcastPending?.clearLamps ?? false),
+      };
+    }
     for (const u of this.units) {
       u.synced = false;
       if (clearLamps) {
