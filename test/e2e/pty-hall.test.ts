@@ -1,4 +1,4 @@
-import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { ModbusBusSim, PtySimulator, WirelessBaseSim } from '@hall/drivers/sim';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,6 +8,7 @@ import {
   startHallServer,
   tempDataDir,
   type HallServer,
+  ptyHallEnv,
 } from '../support/hall-server';
 
 /**
@@ -34,28 +35,13 @@ async function until(cond: () => boolean | Promise<boolean>, what: string): Prom
 beforeAll(async () => {
   modbus = await PtySimulator.start(new ModbusBusSim({ addresses: [1, 2, 3, 4, 5, 6], seed: 3 }));
   wireless = await PtySimulator.start(new WirelessBaseSim({ keypads: [1, 2, 3, 4, 5], seed: 4 }));
-  const config = path.join(dataDir, 'hall.json');
-  writeFileSync(
-    config,
-    JSON.stringify({
-      hall: '常委会会议厅',
-      buses: [
-        {
-          id: 'A',
-          driver: 'modbus-rtu',
-          path: modbus.hostPath,
-          baudRate: 115200,
-          addresses: '1-6',
-        },
-        { id: 'W', driver: 'wireless-base', path: wireless.hostPath, addresses: '1-5' },
-      ],
-    }),
-  );
   server = await startHallServer({
     dataDir,
     port: await freePort(),
-    // Plain HTTP: this suite is about the serial wiring; test/e2e/tls.test.ts covers HTTPS.
-    env: { HALL_OPERATOR_TOKEN: TOKEN, HALL_CONFIG: config, HALL_TLS: 'off' },
+    env: ptyHallEnv(dataDir, TOKEN, [
+      { id: 'A', driver: 'modbus-rtu', path: modbus.hostPath, addresses: '1-6' },
+      { id: 'W', driver: 'wireless-base', path: wireless.hostPath, addresses: '1-5' },
+    ]),
   });
 }, 180_000);
 

@@ -1,5 +1,4 @@
-import { rmSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
+import { rmSync } from 'node:fs';
 import { FaultySim, ModbusBusSim, PtySimulator, WirelessBaseSim } from '@hall/drivers/sim';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
@@ -8,6 +7,7 @@ import {
   startHallServer,
   tempDataDir,
   type HallServer,
+  ptyHallEnv,
 } from '../support/hall-server';
 
 /**
@@ -53,27 +53,13 @@ describe('bus faults during a vote, through the server', () => {
     wireless = await PtySimulator.start(wb);
     const unit = (a: number) => mb.sim.unit(a);
     const keypad = (k: number) => wb.sim.keypads.get(k)!;
-    const config = path.join(dataDir, 'hall.json');
-    writeFileSync(
-      config,
-      JSON.stringify({
-        hall: '常委会会议厅',
-        buses: [
-          {
-            id: 'A',
-            driver: 'modbus-rtu',
-            path: modbus.hostPath,
-            baudRate: 115200,
-            addresses: '1-6',
-          },
-          { id: 'W', driver: 'wireless-base', path: wireless.hostPath, addresses: '1-4' },
-        ],
-      }),
-    );
     server = await startHallServer({
       dataDir,
       port: await freePort(),
-      env: { HALL_OPERATOR_TOKEN: TOKEN, HALL_CONFIG: config, HALL_TLS: 'off' },
+      env: ptyHallEnv(dataDir, TOKEN, [
+        { id: 'A', driver: 'modbus-rtu', path: modbus.hostPath, addresses: '1-6' },
+        { id: 'W', driver: 'wireless-base', path: wireless.hostPath, addresses: '1-4' },
+      ]),
     });
     const post = (route: string, body?: unknown) => api(server!, 'POST', route, TOKEN, body);
     const seats = [

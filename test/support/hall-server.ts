@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { request as httpsRequest } from 'node:https';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -219,4 +219,30 @@ export async function startDemoHall(token: string, prefix = 'hall-e2e-'): Promis
     .filter((e) => e.role === 'member' && e.seat)
     .map((e) => e.seat!);
   return { server, tech, memberSeats };
+}
+
+/** One serial line of a hall on ptys: the host side of a simulator's socat pair. */
+export interface PtyLine {
+  id: string;
+  driver: 'modbus-rtu' | 'wireless-base';
+  path: string;
+  /** The seats' addresses on the line, as HALL_CONFIG spells them ("1-6"). */
+  addresses: string;
+}
+
+/**
+ * A configured hall whose buses are simulators on ptys (HALL_CONFIG, CONTRACT.md §3): writes
+ * `hall.json` in the data directory and returns the environment that starts the hall on it
+ * (plain HTTP: these suites are about the serial wiring; test/e2e/tls.test.ts covers HTTPS).
+ */
+export function ptyHallEnv(
+  dataDir: string,
+  token: string,
+  lines: PtyLine[],
+  hall = '常委会会议厅',
+): Record<string, string> {
+  const config = path.join(dataDir, 'hall.json');
+  const buses = lines.map((l) => (l.driver === 'modbus-rtu' ? { ...l, baudRate: 115200 } : l));
+  writeFileSync(config, JSON.stringify({ hall, buses }));
+  return { HALL_OPERATOR_TOKEN: token, HALL_CONFIG: config, HALL_TLS: 'off' };
 }

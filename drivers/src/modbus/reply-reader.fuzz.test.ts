@@ -14,8 +14,8 @@ import {
   runCases,
   sameBytes,
   truncate,
-} from '../fuzz-kit';
-import type { Rng } from '../fuzz-kit';
+} from '../sim/fuzz-kit';
+import type { Rng } from '../sim/fuzz-kit';
 import { withCrc } from './crc16';
 import { encodeReply, READ_HOLDING, READ_INPUT, WRITE_MULTIPLE, WRITE_SINGLE } from './frames';
 import type { Reply, Request } from './frames';

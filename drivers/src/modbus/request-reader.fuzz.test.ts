@@ -16,8 +16,8 @@ import {
   runCases,
   sameBytes,
   truncate,
-} from '../fuzz-kit';
-import type { Rng } from '../fuzz-kit';
+} from '../sim/fuzz-kit';
+import type { Rng } from '../sim/fuzz-kit';
 import { crcMatches, withCrc } from './crc16';
 import { encodeRequest, READ_HOLDING, READ_INPUT, WRITE_MULTIPLE, WRITE_SINGLE } from './frames';
 import { RequestReader } from './request-reader';

@@ -14,8 +14,8 @@ import {
   runCases,
   sameBytes,
   truncate,
-} from '../fuzz-kit';
-import type { Rng } from '../fuzz-kit';
+} from '../sim/fuzz-kit';
+import type { Rng } from '../sim/fuzz-kit';
 import { encodeLine, LineReader } from './line-codec';
 import { encodeBaseBody, parseBaseMessage } from './messages';
 

@@ -5,8 +5,7 @@
  * seat checked in by a press of its own (the check-in storm).
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { ModbusBusSim, PtySimulator, WirelessBaseSim } from '@hall/drivers/sim';
 import {
   api,
@@ -14,6 +13,8 @@ import {
   startHallServer,
   tempDataDir,
   type HallServer,
+  ptyHallEnv,
+  type PtyLine,
 } from '../../support/hall-server';
 
 export interface HallLayout {
@@ -57,32 +58,24 @@ export async function startHallRig(layout: HallLayout): Promise<HallRig> {
     const sim = new WirelessBaseSim({ keypads: range(layout.keypadsPerBase), seed: 200 + b });
     radio.push({ id: `W${b + 1}`, pty: await PtySimulator.start(sim) });
   }
-  const config = path.join(dataDir, 'hall.json');
-  writeFileSync(
-    config,
-    JSON.stringify({
-      hall: '人民大会堂（模拟）',
-      buses: [
-        ...wired.map((w) => ({
-          id: w.id,
-          driver: 'modbus-rtu',
-          path: w.pty.hostPath,
-          baudRate: 115200,
-          addresses: `1-${layout.unitsPerBus}`,
-        })),
-        ...radio.map((r) => ({
-          id: r.id,
-          driver: 'wireless-base',
-          path: r.pty.hostPath,
-          addresses: `1-${layout.keypadsPerBase}`,
-        })),
-      ],
-    }),
-  );
+  const lines: PtyLine[] = [
+    ...wired.map((w) => ({
+      id: w.id,
+      driver: 'modbus-rtu' as const,
+      path: w.pty.hostPath,
+      addresses: `1-${layout.unitsPerBus}`,
+    })),
+    ...radio.map((r) => ({
+      id: r.id,
+      driver: 'wireless-base' as const,
+      path: r.pty.hostPath,
+      addresses: `1-${layout.keypadsPerBase}`,
+    })),
+  ];
   const server = await startHallServer({
     dataDir,
     port: await freePort(),
-    env: { HALL_OPERATOR_TOKEN: token, HALL_CONFIG: config, HALL_TLS: 'off' },
+    env: ptyHallEnv(dataDir, token, lines, '人民大会堂（模拟）'),
   });
   const wiredById = new Map(wired.map((w) => [w.id, w.pty.sim]));
   const radioById = new Map(radio.map((r) => [r.id, r.pty.sim]));

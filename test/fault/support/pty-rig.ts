@@ -1,5 +1,3 @@
-import { writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { ModbusBusSim, PtySimulator, WirelessBaseSim } from '@hall/drivers/sim';
 import {
   api,
@@ -7,6 +5,7 @@ import {
   startHallServer,
   tempDataDir,
   type HallServer,
+  ptyHallEnv,
 } from '../../support/hall-server';
 import { until, type Rig } from './fault-cycle';
 
@@ -29,29 +28,16 @@ export async function ptyRig(seed: number): Promise<Rig & { close(): Promise<voi
   const wireless = await PtySimulator.start(
     new WirelessBaseSim({ keypads: KEYPADS, seed: seed + 1 }),
   );
-  const config = path.join(dataDir, 'hall.json');
-  writeFileSync(
-    config,
-    JSON.stringify({
-      hall: '常委会会议厅',
-      buses: [
-        {
-          id: 'A',
-          driver: 'modbus-rtu',
-          path: modbus.hostPath,
-          baudRate: 115200,
-          addresses: '1-12',
-        },
-        { id: 'W', driver: 'wireless-base', path: wireless.hostPath, addresses: '1-8' },
-      ],
-    }),
-  );
+  const env = ptyHallEnv(dataDir, token, [
+    { id: 'A', driver: 'modbus-rtu', path: modbus.hostPath, addresses: '1-12' },
+    { id: 'W', driver: 'wireless-base', path: wireless.hostPath, addresses: '1-8' },
+  ]);
   let server: HallServer | undefined;
   const start = async () => {
     server = await startHallServer({
       dataDir,
       port,
-      env: { HALL_OPERATOR_TOKEN: token, HALL_CONFIG: config, HALL_TLS: 'off' },
+      env,
     });
   };
   await start();

@@ -3,19 +3,9 @@
  * failing case, and the stream mutations the fuzzers share (chunking, bit flips, truncation).
  * Used only by *.fuzz.test.ts; nothing here runs in the drivers.
  */
-export type Rng = () => number;
+import { seededRng, type Rng } from './random';
 
-/** mulberry32, as in sim/random.ts (the drivers' sources do not import the simulator). */
-export function seededRng(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRng, type Rng } from './random';
 
 /** Base seed: FUZZ_SEED=<n> reproduces a run; case i uses seed base + i. */
 export const FUZZ_SEED = Number(process.env.FUZZ_SEED ?? 0x15f022);
